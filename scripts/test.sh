@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Quick start, command 2: set up .venv and run the whole test suite (lint, types, tests).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+echo "== ruff (lint)"
+.venv/bin/ruff check src tests
+echo "== ruff (format)"
+.venv/bin/ruff format --check src tests
+echo "== mypy --strict"
+.venv/bin/mypy
+echo "== pytest"
+exec .venv/bin/pytest "$@"

@@ -1,0 +1,3 @@
+"""The ``kpibook`` command line: thin wrappers around the library's functions."""
+
+from __future__ import annotations

@@ -1,0 +1,20 @@
+"""The ``kpibook`` command: every sub-command is a thin wrapper around library calls."""
+
+from __future__ import annotations
+
+import typer
+
+from kpibook.cli.check import check_command
+from kpibook.cli.demo import demo_command
+from kpibook.cli.synth import synth_command
+
+app = typer.Typer(
+    name="kpibook",
+    help="Children's social care performance scorecards from child-level records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("synth")(synth_command)
+app.command("check")(check_command)
+app.command("demo")(demo_command)

@@ -1,0 +1,58 @@
+"""Problems found in input: where, what, why and what to do next.
+
+A :class:`Problem` is a value, not an exception, so every stage can collect all
+of them before reporting. Problems never carry data values of personal
+columns: they name the file, row and column, never a child's name or date of
+birth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    """How bad a problem is."""
+
+    ERROR = "error"
+    """Structural: the data cannot be loaded as it is. Commands stop and write nothing."""
+    WARNING = "warning"
+    """Data quality: the data loads, the finding is reported (and fails ``--strict``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found in the input.
+
+    Attributes:
+        severity: error (structural) or warning (data quality).
+        rule: short id of the rule broken, e.g. ``missing-column``.
+        file: the file (or folder) the problem is in.
+        message: what is wrong and why, in plain English.
+        hint: what to do about it.
+        row: 1-based data row number in the file (header excluded), if any.
+        column: the column concerned, if any.
+    """
+
+    severity: Severity
+    rule: str
+    file: str
+    message: str
+    hint: str = ""
+    row: int | None = None
+    column: str | None = None
+
+    @property
+    def location(self) -> str:
+        """``file, row N, column C`` as far as known."""
+        parts = [self.file]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.severity.value}: {self.location}: {self.message} [{self.rule}]"
+        return f"{text}\n  → {self.hint}" if self.hint else text

@@ -1,0 +1,262 @@
+"""The state a simulated child's journey writes into.
+
+A run is split into independent *shards* (a slice of one district's
+children, or of the unaccompanied asylum-seeking children arriving in the
+county). Each shard has its own seeded random generator, its own id counters
+and its own :class:`~kpibook.synth.sink.Batch`, so shards can run in any order
+or in parallel and still give the same files.
+
+Journey code simulates one child at a time with a :class:`ChildContext`:
+
+* ``child.emit(table, **columns)`` records a row (unknown columns fail at once);
+* ``child.hold_case(team_id, start, end, referral_id)`` records which team and
+  which worker hold the case (``ssd_involvements``), with worker changes;
+* ``child.new_id(kind)`` gives a fresh, deterministic id.
+
+Dates after the window's end are never written: a phase still running at the
+end date is written with an empty end date (``child.open_end(day)``), and
+events after it are not written at all (``child.window.includes(day)``).
+When the child's journey is done, ``child.finish()`` writes the person row and
+keeps the child's rows only if the child was active on or after the window's
+start: children whose whole history ended before it are not in the extract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from kpibook.synth.geography import District
+from kpibook.synth.postcodes import Postcode
+from kpibook.synth.roster import Roster
+from kpibook.synth.sink import Batch
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The simulated period.
+
+    Attributes:
+        sim_start: when simulation begins (a warm-up before ``start`` so that
+            the window opens with a realistic stock of open cases).
+        start: first day of the output window (``--from``).
+        end: last day of the output window (last day of ``--to``).
+    """
+
+    sim_start: dt.date
+    start: dt.date
+    end: dt.date
+
+    def includes(self, day: dt.date) -> bool:
+        """Whether ``day`` is on or before the window's end (and so may be written)."""
+        return day <= self.end
+
+
+class Ids:
+    """Deterministic ids, unique across shards: ``<shard+1><7-digit counter>``."""
+
+    def __init__(self, shard_index: int) -> None:
+        self._base = (shard_index + 1) * 10_000_000
+        self._counters: dict[str, int] = {}
+
+    def next(self, kind: str) -> str:
+        """The next id for ``kind`` (each kind counts separately)."""
+        n = self._counters.get(kind, 0) + 1
+        if n >= 10_000_000:
+            raise OverflowError(f"shard id space exhausted for {kind}")
+        self._counters[kind] = n
+        return str(self._base + n)
+
+
+@dataclass
+class Shard:
+    """One independent slice of the simulation.
+
+    Attributes:
+        index: shard number (ids and the random seed derive from it).
+        seed: the run's seed.
+        window: the simulated period.
+        district: the district whose children this shard simulates, or None
+            for the county-wide unaccompanied asylum-seeking children shard.
+        share: the fraction of the district's (scaled) demand this shard carries.
+        roster: every team's workers.
+        batch: rows of in-scope children.
+    """
+
+    index: int
+    seed: int
+    window: Window
+    district: District | None
+    share: float
+    roster: Roster
+    rng: random.Random = field(init=False)
+    ids: Ids = field(init=False)
+    batch: Batch = field(default_factory=Batch)
+    children_written: int = 0
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(f"shard:{self.seed}:{self.index}")
+        self.ids = Ids(self.index)
+
+    def child(self, dob: dt.date, sex: str, district_id: str) -> ChildContext:
+        """Start a new child in this shard."""
+        return ChildContext(self, self.ids.next("person"), dob, sex, district_id)
+
+
+class ChildContext:
+    """One child's journey in progress."""
+
+    def __init__(self, shard: Shard, person_id: str, dob: dt.date, sex: str, district_id: str):
+        self.shard = shard
+        self.rng = shard.rng
+        self.window = shard.window
+        self.person_id = person_id
+        self.dob = dob
+        self.sex = sex
+        self.district_id = district_id
+        self.person: dict[str, object] = {}
+        """Extra ``ssd_person`` columns set by journey code (ethnicity, nationality...)."""
+        self.batch = Batch()
+        self.latest = dt.date.min
+        self.is_uasc = False
+        """Unaccompanied asylum-seeking child (the flag persists after 18)."""
+        self.disabled = False
+        """Has a disability recorded (cases are held by the disabled children's teams)."""
+        self.home_postcode: Postcode | None = None
+        """Home address postcode (placement distances are measured from it)."""
+        self.current_team: str | None = None
+
+    # -- ids and rows -------------------------------------------------------
+
+    def new_id(self, kind: str) -> str:
+        """A fresh id for a row of ``kind`` (use the table name)."""
+        return self.shard.ids.next(kind)
+
+    def emit(self, table: str, **values: object) -> None:
+        """Record one row of ``table`` for this child.
+
+        Every date value must be on or before the window's end.
+        """
+        for value in values.values():
+            if isinstance(value, dt.date):
+                if value > self.window.end:
+                    raise ValueError(f"{table}: {value} is after the window end {self.window.end}")
+                if value > self.latest:
+                    self.latest = value
+        self.batch.add(table, values)
+
+    def touch(self, day: dt.date) -> None:
+        """Note that the child was active on ``day`` (for the window-scope rule)."""
+        day = min(day, self.window.end)
+        if day > self.latest:
+            self.latest = day
+
+    def open_end(self, day: dt.date | None) -> dt.date | None:
+        """``day`` if it is within the window, else None (still open at the end).
+
+        Touches the window end when the phase is still open.
+        """
+        if day is None or day > self.window.end:
+            self.touch(self.window.end)
+            return None
+        return day
+
+    def age_on(self, day: dt.date) -> int:
+        """The child's age in whole years on ``day``."""
+        years = day.year - self.dob.year
+        return years - 1 if (day.month, day.day) < (self.dob.month, self.dob.day) else years
+
+    def birthday(self, age: int) -> dt.date:
+        """The date the child turns ``age`` (29 February birthdays fall on 1 March)."""
+        try:
+            return self.dob.replace(year=self.dob.year + age)
+        except ValueError:
+            return dt.date(self.dob.year + age, 3, 1)
+
+    # -- allocation ---------------------------------------------------------
+
+    def hold_case(
+        self,
+        team_id: str,
+        start: dt.date,
+        end: dt.date | None,
+        referral_id: str | None,
+        *,
+        role: str = "CW",
+        mean_allocation_days: float = 420.0,
+    ) -> None:
+        """Record that ``team_id`` holds the case from ``start`` to ``end``.
+
+        Writes ``ssd_involvements`` rows: a worker of the team in post at the
+        start, replaced when they leave the team or when the case is
+        reallocated (random, mean ``mean_allocation_days``). ``end`` None, or
+        after the window, leaves the last allocation open.
+        """
+        if start > self.window.end:
+            return
+        self.current_team = team_id
+        stop = end if end is not None and end <= self.window.end else None
+        last = stop or self.window.end
+        day = start
+        while True:
+            worker = self.shard.roster.pick(team_id, day, self.rng)
+            change = day + dt.timedelta(days=max(14, int(self.rng.expovariate(1 / mean_allocation_days))))
+            seg_end = min(worker.leave, change)
+            if seg_end >= last:
+                self._involvement(worker.professional_id, team_id, role, day, stop, None, referral_id)
+                break
+            reason = "LEFTRL" if worker.leave <= change else self.rng.choice(
+                ("MANAGE", "ORGRST", "ABSENC", "CHCHAN", "PCCHAN", "OTHERS")
+            )
+            self._involvement(worker.professional_id, team_id, role, day, seg_end, reason, referral_id)
+            day = seg_end
+        if stop is None:
+            self.touch(self.window.end)
+
+    def _involvement(
+        self,
+        worker_id: str,
+        team_id: str,
+        role: str,
+        start: dt.date,
+        end: dt.date | None,
+        reason: str | None,
+        referral_id: str | None,
+    ) -> None:
+        self.emit(
+            "ssd_involvements",
+            invo_involvements_id=self.new_id("ssd_involvements"),
+            invo_professional_id=worker_id,
+            invo_professional_role_id=role,
+            invo_professional_team=team_id,
+            invo_person_id=self.person_id,
+            invo_involvement_start_date=start,
+            invo_involvement_end_date=end,
+            invo_worker_change_reason=reason,
+            invo_referral_id=referral_id,
+        )
+
+    # -- the end ------------------------------------------------------------
+
+    def finish(self) -> bool:
+        """Write the person row and keep the child if active in the window.
+
+        Returns whether the child was kept.
+        """
+        if self.latest < self.window.start or self.dob > self.window.end:
+            return False
+        self.emit(
+            "ssd_person",
+            pers_person_id=self.person_id,
+            pers_legacy_id=None,
+            pers_sex=self.sex,
+            pers_gender=self.sex,
+            pers_dob=self.dob,
+            **self.person,
+        )
+        self.shard.batch.extend(self.batch)
+        self.shard.children_written += 1
+        return True
