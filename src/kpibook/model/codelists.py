@@ -48,7 +48,9 @@ class CodeList:
         for version in self.versions:
             if version.covers(day):
                 return version.codes
-        return self.versions[0].codes if day < self.versions[0].valid_from else self.versions[-1].codes
+        return (
+            self.versions[0].codes if day < self.versions[0].valid_from else self.versions[-1].codes
+        )
 
     @property
     def all_codes(self) -> frozenset[str]:

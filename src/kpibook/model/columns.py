@@ -17,22 +17,31 @@ from enum import Enum
 class ColumnType(Enum):
     """The logical type of a column, and the DuckDB type it is loaded as."""
 
-    TEXT = "VARCHAR"
-    DATE = "DATE"
-    INTEGER = "BIGINT"
-    DECIMAL = "DOUBLE"
-    FLAG = "VARCHAR"
-    """A one-character Y/N flag (the SSD's ``nchar(1)``)."""
+    TEXT = "text"
+    DATE = "date"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    FLAG = "flag"
+    """A one-character Y/N flag (the SSD's ``nchar(1)``), loaded as VARCHAR."""
 
     @property
     def duckdb_type(self) -> str:
         """The DuckDB SQL type name for this column type."""
-        return self.value
+        return _DUCKDB_TYPES[self]
 
     @property
     def label(self) -> str:
         """A short human name used in documentation and error messages."""
-        return self.name.lower()
+        return self.value
+
+
+_DUCKDB_TYPES = {
+    ColumnType.TEXT: "VARCHAR",
+    ColumnType.DATE: "DATE",
+    ColumnType.INTEGER: "BIGINT",
+    ColumnType.DECIMAL: "DOUBLE",
+    ColumnType.FLAG: "VARCHAR",
+}
 
 
 class TableKind(Enum):

@@ -33,7 +33,7 @@ LOCAL_RETURN_INTERVIEWS = Table(
             required=True,
             references="ssd_missing.miss_table_id",
         ),
-        Column("rhi_person_id", T, "Child", required=True, references=_PERSON),
+        Column("rhi_person_id", T, "Child", required=True, references=_PERSON, personal=True),
         Column("rhi_offered_date", D, "Date the interview was offered", required=True),
         Column("rhi_completed_date", D, "Date the interview was completed; empty if not"),
         Column(
@@ -55,7 +55,7 @@ LOCAL_PEP = Table(
     primary_key=("pep_id",),
     columns=(
         Column("pep_id", T, "PEP record", required=True, nullable=False),
-        Column("pep_person_id", T, "Child", required=True, references=_PERSON),
+        Column("pep_person_id", T, "Child", required=True, references=_PERSON, personal=True),
         Column("pep_date", D, "Date the PEP was completed or updated", required=True),
         Column("pep_status", T, "completed or updated", required=True, codelist="pep_status"),
     ),
@@ -72,7 +72,7 @@ LOCAL_IHA_REQUESTS = Table(
     primary_key=("ihar_id",),
     columns=(
         Column("ihar_id", T, "Request record", required=True, nullable=False),
-        Column("ihar_person_id", T, "Child", required=True, references=_PERSON),
+        Column("ihar_person_id", T, "Child", required=True, references=_PERSON, personal=True),
         Column(
             "ihar_cla_id",
             T,
@@ -92,8 +92,14 @@ LOCAL_CASE_AUDITS = Table(
     primary_key=("audit_id",),
     columns=(
         Column("audit_id", T, "Audit record", required=True, nullable=False),
-        Column("audit_person_id", T, "Child whose file was audited", required=True,
-               references=_PERSON),
+        Column(
+            "audit_person_id",
+            T,
+            "Child whose file was audited",
+            required=True,
+            references=_PERSON,
+            personal=True,
+        ),
         Column("audit_team_id", T, "Team holding the case", required=True, references=_TEAM),
         Column("audit_scheduled_date", D, "Date the audit was due", required=True),
         Column("audit_completed_date", D, "Date the audit was completed; empty if not"),
@@ -118,7 +124,7 @@ LOCAL_QUALITY_GRADINGS = Table(
     primary_key=("grading_id",),
     columns=(
         Column("grading_id", T, "Grading record", required=True, nullable=False),
-        Column("grading_person_id", T, "Child", required=True, references=_PERSON),
+        Column("grading_person_id", T, "Child", required=True, references=_PERSON, personal=True),
         Column(
             "grading_document_type",
             T,
@@ -140,7 +146,14 @@ LOCAL_PRIVATE_FOSTERING = Table(
     primary_key=("pf_id",),
     columns=(
         Column("pf_id", T, "Arrangement", required=True, nullable=False),
-        Column("pf_person_id", T, "Child privately fostered", required=True, references=_PERSON),
+        Column(
+            "pf_person_id",
+            T,
+            "Child privately fostered",
+            required=True,
+            references=_PERSON,
+            personal=True,
+        ),
         Column("pf_notification_date", D, "Date the council was notified", required=True),
         Column("pf_start_date", D, "Date the arrangement began", required=True),
         Column("pf_end_date", D, "Date the arrangement ended; empty while current"),
@@ -165,7 +178,7 @@ LOCAL_PRIVATE_FOSTERING_VISITS = Table(
             required=True,
             references="local_private_fostering.pf_id",
         ),
-        Column("pfv_person_id", T, "Child", required=True, references=_PERSON),
+        Column("pfv_person_id", T, "Child", required=True, references=_PERSON, personal=True),
         Column("pfv_due_date", D, "Date the visit was due", required=True),
         Column("pfv_visit_date", D, "Date the visit took place; empty if not yet held"),
     ),
@@ -179,7 +192,13 @@ LOCAL_COMPLAINTS = Table(
     primary_key=("complaint_id",),
     columns=(
         Column("complaint_id", T, "Complaint", required=True, nullable=False),
-        Column("complaint_person_id", T, "Child the complaint concerns", references=_PERSON),
+        Column(
+            "complaint_person_id",
+            T,
+            "Child the complaint concerns",
+            references=_PERSON,
+            personal=True,
+        ),
         Column("complaint_received_date", D, "Date received", required=True),
         Column(
             "complaint_by_child_in_care",

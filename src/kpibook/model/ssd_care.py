@@ -19,7 +19,10 @@ N = ColumnType.DECIMAL
 SSD_CLA_EPISODES = Table(
     name="ssd_cla_episodes",
     kind=TableKind.SSD,
-    description="Looked-after episodes in SSDA903 terms: a new row whenever legal status or placement changes.",
+    description=(
+        "Looked-after episodes in SSDA903 terms: a new row whenever legal "
+        "status or placement changes."
+    ),
     primary_key=("clae_cla_episode_id",),
     columns=(
         Column(
@@ -35,6 +38,7 @@ SSD_CLA_EPISODES = Table(
             "Looked-after child",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "clae_cla_placement_id",
@@ -116,6 +120,7 @@ SSD_CLA_PLACEMENT = Table(
             "Child placed",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("clap_cla_placement_start_date", D, "Date the placement began", required=True),
         Column(
@@ -173,6 +178,7 @@ SSD_LEGAL_STATUS = Table(
             "Child the legal status applies to",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "lega_legal_status",
@@ -214,6 +220,7 @@ SSD_CLA_REVIEWS = Table(
             "Child whose care was reviewed",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("clar_cla_review_due_date", D, "Date the review was due", required=True),
         Column("clar_cla_review_date", D, "Date the review took place", required=True),
@@ -253,6 +260,7 @@ SSD_CLA_VISITS = Table(
             "Child who was visited",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("clav_cla_visit_date", D, "Date of the visit", required=True),
         Column("clav_cla_visit_seen", F, "Y/N: child seen at the visit", codelist="yes_no"),

@@ -35,6 +35,7 @@ SSD_CLA_HEALTH = Table(
             "Child who had the check",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "clah_health_check_type",
@@ -74,6 +75,7 @@ SSD_MISSING = Table(
             "Child who went missing",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "miss_missing_episode_start_date",
@@ -109,7 +111,9 @@ SSD_MISSING = Table(
 SSD_PERMANENCE = Table(
     name="ssd_permanence",
     kind=TableKind.SSD,
-    description="Adoption, special guardianship and child arrangements milestones for a period of care.",
+    description=(
+        "Adoption, special guardianship and child arrangements milestones for a period of care."
+    ),
     primary_key=("perm_table_id",),
     columns=(
         Column(
@@ -125,6 +129,7 @@ SSD_PERMANENCE = Table(
             "Child on the permanence route",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "perm_cla_id",
@@ -137,7 +142,12 @@ SSD_PERMANENCE = Table(
             D,
             "Date the agency decision maker endorsed an adoption plan",
         ),
-        Column("perm_part_of_sibling_group", F, "Whether the child is in a sibling group (0/1)"),
+        Column(
+            "perm_part_of_sibling_group",
+            T,
+            "Whether the child is in a sibling group (0/1)",
+            codelist="zero_one",
+        ),
         Column(
             "perm_siblings_placed_together",
             I,
@@ -238,6 +248,7 @@ SSD_CARE_LEAVERS = Table(
             "Care leaver",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "clea_care_leaver_eligibility",

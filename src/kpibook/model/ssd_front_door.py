@@ -35,6 +35,7 @@ SSD_CONTACTS = Table(
             "Child the contact is about",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("cont_contact_date", D, "Date the authority received the contact", required=True),
         Column(
@@ -72,6 +73,7 @@ SSD_EARLY_HELP_EPISODES = Table(
             "Child receiving early help",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("earl_episode_start_date", D, "Date the early help episode opened", required=True),
         Column("earl_episode_end_date", D, "Date the early help episode closed"),
@@ -112,6 +114,7 @@ SSD_CIN_EPISODES = Table(
             "Child who was referred",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("cine_referral_date", D, "Date the referral took effect", required=True),
         Column(
@@ -182,6 +185,7 @@ SSD_CIN_ASSESSMENTS = Table(
             "Child who was assessed",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "cina_referral_id",
@@ -235,7 +239,9 @@ SSD_CIN_ASSESSMENTS = Table(
 SSD_ASSESSMENT_FACTORS = Table(
     name="ssd_assessment_factors",
     kind=TableKind.SSD,
-    description="Factors identified at the end of an assessment, as a JSON array of CIN factor codes.",
+    description=(
+        "Factors identified at the end of an assessment, as a JSON array of CIN factor codes."
+    ),
     primary_key=("cinf_table_id", "cinf_assessment_id"),
     columns=(
         Column(
@@ -289,6 +295,7 @@ SSD_CIN_PLANS = Table(
             "Child on the plan",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("cinp_cin_plan_start_date", D, "Date the CIN plan started", required=True),
         Column("cinp_cin_plan_end_date", D, "Date the CIN plan ended", required=True),
@@ -328,6 +335,7 @@ SSD_CIN_VISITS = Table(
             "Child who was visited",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("cinv_cin_visit_date", D, "Date of the visit", required=True),
         Column("cinv_cin_visit_seen", F, "Y/N: child seen at the visit", codelist="yes_no"),

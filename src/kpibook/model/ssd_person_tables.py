@@ -34,6 +34,7 @@ SSD_PERSON = Table(
             "Stable unique identifier of the child or person in the case system",
             required=True,
             nullable=False,
+            personal=True,
         ),
         Column(
             "pers_upn",
@@ -110,7 +111,9 @@ SSD_PERSON = Table(
 SSD_IMMIGRATION_STATUS = Table(
     name="ssd_immigration_status",
     kind=TableKind.SSD,
-    description="Spells of immigration status; the UASC spell marks an unaccompanied asylum-seeking child.",
+    description=(
+        "Spells of immigration status; the UASC spell marks an unaccompanied asylum-seeking child."
+    ),
     primary_key=("immi_immigration_status_id",),
     columns=(
         Column(
@@ -126,6 +129,7 @@ SSD_IMMIGRATION_STATUS = Table(
             "Person holding the immigration status",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("immi_immigration_status_start_date", D, "Date the status began", required=True),
         Column("immi_immigration_status_end_date", D, "Date the status ended"),
@@ -162,6 +166,7 @@ SSD_DISABILITY = Table(
             "Person the disability is recorded for",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "disa_disability_code",
@@ -193,6 +198,7 @@ SSD_ADDRESS = Table(
             "Person who lives or lived at the address",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "addr_address_type",

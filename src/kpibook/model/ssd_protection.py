@@ -42,6 +42,7 @@ SSD_S47_ENQUIRY = Table(
             "Child subject to the enquiry",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "s47e_s47_start_date",
@@ -105,6 +106,7 @@ SSD_INITIAL_CP_CONFERENCE = Table(
             "Child considered at the conference",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "icpc_cp_plan_id",
@@ -189,6 +191,7 @@ SSD_CP_PLANS = Table(
             "Child on the plan",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("cppl_cp_plan_start_date", D, "Date the protection plan started", required=True),
         Column("cppl_cp_plan_end_date", D, "Date the protection plan ended", required=True),
@@ -235,6 +238,7 @@ SSD_CP_VISITS = Table(
             "Child who was visited",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "cppv_cp_plan_id",
@@ -270,6 +274,7 @@ SSD_CP_REVIEWS = Table(
             "Child whose plan was reviewed",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column(
             "cppr_cp_plan_id",

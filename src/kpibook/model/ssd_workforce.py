@@ -19,7 +19,10 @@ N = ColumnType.DECIMAL
 SSD_INVOLVEMENTS = Table(
     name="ssd_involvements",
     kind=TableKind.SSD,
-    description="Allocations of a professional (and their team) to a child: who holds the case, from when to when.",
+    description=(
+        "Allocations of a professional (and their team) to a child: who holds "
+        "the case, from when to when."
+    ),
     primary_key=("invo_involvements_id",),
     columns=(
         Column(
@@ -55,6 +58,7 @@ SSD_INVOLVEMENTS = Table(
             "Child the allocation is for",
             required=True,
             references="ssd_person.pers_person_id",
+            personal=True,
         ),
         Column("invo_involvement_start_date", D, "Date the allocation started", required=True),
         Column("invo_involvement_end_date", D, "Date the allocation ended", required=True),

@@ -203,15 +203,25 @@ class ChildContext:
         day = start
         while True:
             worker = self.shard.roster.pick(team_id, day, self.rng)
-            change = day + dt.timedelta(days=max(14, int(self.rng.expovariate(1 / mean_allocation_days))))
-            seg_end = min(worker.leave, change)
-            if seg_end >= last:
-                self._involvement(worker.professional_id, team_id, role, day, stop, None, referral_id)
-                break
-            reason = "LEFTRL" if worker.leave <= change else self.rng.choice(
-                ("MANAGE", "ORGRST", "ABSENC", "CHCHAN", "PCCHAN", "OTHERS")
+            change = day + dt.timedelta(
+                days=max(14, int(self.rng.expovariate(1 / mean_allocation_days)))
             )
-            self._involvement(worker.professional_id, team_id, role, day, seg_end, reason, referral_id)
+            # A worker always holds the case for at least a fortnight, even when the
+            # roster had nobody in post and lent a leaver (only at the period's edges).
+            seg_end = min(max(worker.leave, day + dt.timedelta(days=14)), change)
+            if seg_end >= last:
+                self._involvement(
+                    worker.professional_id, team_id, role, day, stop, None, referral_id
+                )
+                break
+            reason = (
+                "LEFTRL"
+                if worker.leave <= change
+                else self.rng.choice(("MANAGE", "ORGRST", "ABSENC", "CHCHAN", "PCCHAN", "OTHERS"))
+            )
+            self._involvement(
+                worker.professional_id, team_id, role, day, seg_end, reason, referral_id
+            )
             day = seg_end
         if stop is None:
             self.touch(self.window.end)

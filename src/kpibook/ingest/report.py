@@ -1,0 +1,108 @@
+"""The outcome of checking a data folder, for people and for programs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from kpibook.ingest.load import load_folder
+from kpibook.model import SCHEMA, Schema
+from kpibook.problems import Problem, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Every problem in a data folder, and how many rows each table has.
+
+    Attributes:
+        problems: every problem found, in folder, then table, then rule order.
+        row_counts: data rows per table (0 if its file is absent or unreadable).
+        files: the file read for each table (tables not read are left out).
+        strict: whether warnings count as failures.
+    """
+
+    problems: tuple[Problem, ...]
+    row_counts: Mapping[str, int]
+    files: Mapping[str, str]
+    strict: bool = False
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The structural problems."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The data-quality problems."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """No errors, and in strict mode no warnings either."""
+        return not self.errors and not (self.strict and self.warnings)
+
+    @property
+    def verdict(self) -> str:
+        """One line saying whether the data passed and why."""
+        errors, warnings = len(self.errors), len(self.warnings)
+        counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        rows = sum(self.row_counts.values())
+        if errors:
+            return f"FAILED: {counts}. The data cannot be used until the errors are fixed."
+        if warnings and self.strict:
+            return f"FAILED (--strict): {counts}. Fix the warnings or run without --strict."
+        if warnings:
+            return f"OK with warnings: {counts} in {rows:,} rows. The data can be used."
+        return f"OK: no problems in {rows:,} rows of {len(self.files)} files."
+
+    def by_file(self) -> dict[str, list[Problem]]:
+        """Problems grouped by file (in order of first appearance), errors first."""
+        groups: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            groups.setdefault(problem.file, []).append(problem)
+        return {
+            file: sorted(found, key=lambda p: p.severity is not Severity.ERROR)
+            for file, found in groups.items()
+        }
+
+
+def problem_record(problem: Problem) -> dict[str, object]:
+    """A problem as a JSON-ready mapping."""
+    return {
+        "severity": problem.severity.value,
+        "rule": problem.rule,
+        "file": problem.file,
+        "row": problem.row,
+        "column": problem.column,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
+def check_folder(
+    folder: Path,
+    strict: bool = False,
+    *,
+    schema: Schema = SCHEMA,
+    today: dt.date | None = None,
+) -> CheckReport:
+    """Load ``folder`` into a throw-away database and report every problem found."""
+    con = duckdb.connect()
+    try:
+        result = load_folder(folder, con, schema=schema, today=today)
+    finally:
+        con.close()
+    return CheckReport(
+        problems=result.problems,
+        row_counts=result.row_counts,
+        files=result.files,
+        strict=strict,
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
