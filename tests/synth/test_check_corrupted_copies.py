@@ -106,5 +106,7 @@ def test_duplicate_key_is_an_error_naming_both_rows(
     report = check_folder(data)
     assert not report.ok
     found = [p for p in report.problems if p.rule == "duplicate-key"]
-    assert found and all(p.file == f"{table}.csv" and p.severity is Severity.ERROR for p in found)
-    assert {1, 5} <= {p.row for p in found}
+    assert [(p.file, p.row, p.column, p.severity) for p in found] == [
+        (f"{table}.csv", 5, key, Severity.ERROR)
+    ]
+    assert "rows 1, 5" in found[0].message

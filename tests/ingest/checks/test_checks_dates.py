@@ -32,7 +32,7 @@ def test_same_day_end_is_fine(dataset, check) -> None:
     [
         ("1899-12-31", "placeholder"),
         ("9999-12-31", "placeholder"),
-        ("1985-06-01", "outside the plausible range 1990-01-01 to 2026-06-30"),
+        ("1965-06-01", "outside the plausible range 1970-01-01 to 2026-06-30"),
         ("2026-07-01", "outside the plausible range"),
     ],
 )
@@ -53,7 +53,7 @@ def test_date_of_birth_may_be_at_most_nine_months_ahead(dataset, check, only) ->
 
 
 def test_boundaries_are_plausible(dataset, check) -> None:
-    dataset.set("ssd_contacts", 1, "cont_contact_date", "1990-01-01")
+    dataset.set("ssd_contacts", 1, "cont_contact_date", "1970-01-01")
     assert check(dataset, tables=("ssd_contacts",), strict=True).problems == ()
     dataset.set("ssd_contacts", 1, "cont_contact_date", "2026-06-30")
     assert check(dataset, tables=("ssd_contacts",), strict=True).problems == ()
