@@ -140,12 +140,13 @@ class ChildContext:
 
         Every date value must be on or before the window's end.
         """
+        latest = self.latest
         for value in values.values():
-            if isinstance(value, dt.date):
+            if type(value) is dt.date and value > latest:
                 if value > self.window.end:
                     raise ValueError(f"{table}: {value} is after the window end {self.window.end}")
-                if value > self.latest:
-                    self.latest = value
+                latest = value
+        self.latest = latest
         self.batch.add(table, values)
 
     def touch(self, day: dt.date) -> None:

@@ -80,7 +80,7 @@ def plan_shards(scale: float) -> tuple[ShardSpec, ...]:
     k = max(1, math.ceil(scale))
     share = scale / k
     specs: list[ShardSpec] = []
-    for j in range(k):
+    for _j in range(k):
         for district in DISTRICTS:
             specs.append(ShardSpec(len(specs), district.district_id, share))
         specs.append(ShardSpec(len(specs), None, share))
@@ -151,10 +151,12 @@ def generate(
             f"the window must lie between {EARLIEST:%Y-%m} and {LATEST:%Y-%m} "
             f"and --from must not be after --to (got {request.start} to {request.end})"
         )
+    out = request.out.resolve()
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out} exists and is not a folder: choose another --out")
     window = window_for(request.start, request.end)
     roster = build_roster(request.seed, window.sim_start, window.end, request.scale)
     specs = plan_shards(request.scale)
-    out = request.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
     try:
@@ -176,8 +178,10 @@ def _replace(new: Path, out: Path) -> None:
     """Move ``new`` to ``out``, replacing any previous output only at the last moment."""
     if out.exists():
         old = out.with_name(f".{out.name}.old")
-        if old.exists():
+        if old.is_dir():
             shutil.rmtree(old)
+        elif old.exists():
+            old.unlink()
         out.rename(old)
         new.rename(out)
         shutil.rmtree(old)

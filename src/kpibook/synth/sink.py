@@ -35,12 +35,15 @@ def arrow_schema(table: Table) -> pa.Schema:
     return pa.schema([pa.field(c.name, _ARROW_TYPES[c.type]) for c in table.columns])
 
 
+_NAMES: dict[str, tuple[str, ...]] = {t.name: t.column_names for t in SCHEMA}
+_NAME_SETS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _NAMES.items()}
+
+
 class Batch:
-    """Rows of every table, held column by column."""
+    """Rows of every table, each row a tuple in the table's column order."""
 
     def __init__(self) -> None:
-        self._columns: dict[str, dict[str, list[object]]] = {}
-        self._counts: dict[str, int] = {}
+        self._rows: dict[str, list[tuple[object, ...]]] = {}
 
     def add(self, table: str, values: Mapping[str, object]) -> None:
         """Append one row. Columns not given are empty.
@@ -48,51 +51,48 @@ class Batch:
         Raises:
             KeyError: if ``table`` is not in the data model or a column name is unknown.
         """
-        cols = self._columns.get(table)
-        if cols is None:
-            cols = {name: [] for name in SCHEMA.table(table).column_names}
-            self._columns[table] = cols
-            self._counts[table] = 0
-        unknown = set(values) - cols.keys()
-        if unknown:
-            raise KeyError(f"{table} has no column(s) {sorted(unknown)}")
-        for name, column in cols.items():
-            column.append(values.get(name))
-        self._counts[table] += 1
+        names = _NAMES.get(table)
+        if names is None:
+            raise KeyError(f"no table {table!r} in the data model")
+        if not _NAME_SETS[table].issuperset(values):
+            unknown = sorted(set(values) - _NAME_SETS[table])
+            raise KeyError(f"{table} has no column(s) {unknown}")
+        rows = self._rows.get(table)
+        if rows is None:
+            rows = self._rows[table] = []
+        rows.append(tuple(map(values.get, names)))
 
     def extend(self, other: Batch) -> None:
         """Append every row of ``other``, table by table."""
-        for table, cols in other._columns.items():
-            mine = self._columns.get(table)
+        for table, rows in other._rows.items():
+            mine = self._rows.get(table)
             if mine is None:
-                self._columns[table] = {k: list(v) for k, v in cols.items()}
-                self._counts[table] = other._counts[table]
-                continue
-            for name, column in cols.items():
-                mine[name].extend(column)
-            self._counts[table] += other._counts[table]
+                self._rows[table] = list(rows)
+            else:
+                mine.extend(rows)
 
     def count(self, table: str) -> int:
         """Rows held for ``table``."""
-        return self._counts.get(table, 0)
+        return len(self._rows.get(table, ()))
 
     @property
     def tables(self) -> tuple[str, ...]:
         """Tables with at least one row."""
-        return tuple(t for t, n in self._counts.items() if n)
+        return tuple(t for t, rows in self._rows.items() if rows)
 
     def to_arrow(self, table: str) -> pa.Table:
         """The rows of ``table`` as an Arrow table with the data model's types."""
         schema = arrow_schema(SCHEMA.table(table))
-        cols = self._columns.get(table) or {f.name: [] for f in schema}
-        return pa.table({f.name: pa.array(cols[f.name], type=f.type) for f in schema}, schema=schema)
+        rows = self._rows.get(table, [])
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
+        arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)]
+        return pa.Table.from_arrays(arrays, schema=schema)
 
     def rows(self, table: str) -> Iterable[dict[str, object]]:
         """The rows of ``table`` as dictionaries (for tests and small tables)."""
-        cols = self._columns.get(table, {})
-        names = list(cols)
-        for i in range(self.count(table)):
-            yield {n: cols[n][i] for n in names}
+        names = _NAMES[table]
+        for row in self._rows.get(table, ()):
+            yield dict(zip(names, row, strict=True))
 
 
 class TableWriter:
