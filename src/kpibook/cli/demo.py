@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from kpibook.cli.options import month_end
 from kpibook.cli.summary import print_summary
 from kpibook.cli.synth import run_synth
-from kpibook.cli.options import month_end
 from kpibook.ingest import check_folder
 
 

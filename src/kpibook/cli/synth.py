@@ -68,9 +68,7 @@ def synth_command(
     scale: Annotated[
         float, typer.Option("--scale", help="Volume: 1.0 is one Kent-sized council.")
     ] = 1.0,
-    fmt: Annotated[
-        str, typer.Option("--format", help="File format: csv or parquet.")
-    ] = "csv",
+    fmt: Annotated[str, typer.Option("--format", help="File format: csv or parquet.")] = "csv",
     processes: Annotated[
         int, typer.Option("--processes", help="Worker processes (default: CPU count).")
     ] = 0,
@@ -84,9 +82,15 @@ def synth_command(
     summary of what was generated.
     """
     if fmt not in ("csv", "parquet"):
-        raise typer.BadParameter(f"`{fmt}` is not a format: use csv or parquet", param_hint="--format")
+        raise typer.BadParameter(
+            f"`{fmt}` is not a format: use csv or parquet", param_hint="--format"
+        )
     console = Console()
     workers = processes if processes > 0 else (os.cpu_count() or 1)
-    counts = run_synth(out, seed, start, end, scale, "csv" if fmt == "csv" else "parquet", workers, console)
-    console.print(f"Wrote {sum(counts.values()):,} rows in {len(counts)} tables to [bold]{out}[/bold]")
+    counts = run_synth(
+        out, seed, start, end, scale, "csv" if fmt == "csv" else "parquet", workers, console
+    )
+    console.print(
+        f"Wrote {sum(counts.values()):,} rows in {len(counts)} tables to [bold]{out}[/bold]"
+    )
     print_summary(out, month_end(end, "--to"), console)

@@ -10,10 +10,10 @@ the DfE validators also use. We read its data files directly.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from dataclasses import dataclass
 from functools import cache
-import importlib.util
 from pathlib import Path
 
 import brotli

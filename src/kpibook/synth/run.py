@@ -24,10 +24,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+
 from kpibook.synth.context import Shard, Window
 from kpibook.synth.geography import DISTRICTS
 from kpibook.synth.roster import Roster, build_roster
-from kpibook.synth.sink import Batch, OutputFormat, TableWriter
+from kpibook.synth.sink import OutputFormat, TableWriter
 
 EARLIEST = dt.date(2010, 1, 1)
 LATEST = dt.date(2026, 12, 31)
@@ -97,7 +99,7 @@ def _init_worker(seed: int, window: Window, roster: Roster) -> None:
     _WORKER["roster"] = roster
 
 
-def _simulate(spec: ShardSpec) -> Batch:
+def _simulate(spec: ShardSpec) -> dict[str, pa.Table]:
     from kpibook.synth.geography import district
     from kpibook.synth.journeys import simulate_shard
 
@@ -114,12 +116,12 @@ def _simulate(spec: ShardSpec) -> Batch:
         roster=roster,
     )
     simulate_shard(shard)
-    return shard.batch
+    return shard.batch.to_arrow_tables()
 
 
 def _batches(
     request: SynthRequest, window: Window, roster: Roster, specs: tuple[ShardSpec, ...]
-) -> Iterator[Batch]:
+) -> Iterator[dict[str, pa.Table]]:
     if request.processes <= 1:
         _init_worker(request.seed, window, roster)
         for spec in specs:

@@ -88,6 +88,10 @@ class Batch:
         arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)]
         return pa.Table.from_arrays(arrays, schema=schema)
 
+    def to_arrow_tables(self) -> dict[str, pa.Table]:
+        """Every table with rows, as Arrow tables (compact to send between processes)."""
+        return {table: self.to_arrow(table) for table in self.tables}
+
     def rows(self, table: str) -> Iterable[dict[str, object]]:
         """The rows of ``table`` as dictionaries (for tests and small tables)."""
         names = _NAMES[table]
@@ -121,11 +125,13 @@ class TableWriter:
             self._writers[table] = writer
         return writer
 
-    def write(self, batch: Batch) -> None:
-        """Append every table of ``batch`` to its file."""
-        for table in sorted(batch.tables):
-            self._writer(table).write_table(batch.to_arrow(table))
-            self.row_counts[table] += batch.count(table)
+    def write(self, batch: Batch | Mapping[str, pa.Table]) -> None:
+        """Append every table of ``batch`` to its file, in table-name order."""
+        tables = batch.to_arrow_tables() if isinstance(batch, Batch) else batch
+        for table in sorted(tables):
+            arrow = tables[table]
+            self._writer(table).write_table(arrow)
+            self.row_counts[table] += arrow.num_rows
 
     def close(self) -> None:
         """Write empty files for tables with no rows, then close every file."""
