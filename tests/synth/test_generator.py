@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 import sqlglot
+from councils import SMALL_END, SMALL_START, small_request
 from sqlglot import exp
 
-from conftest import SMALL_END, SMALL_START, small_request
 from kpibook.ingest import check_folder, load_folder
 from kpibook.model import SCHEMA, ColumnType
 from kpibook.synth.run import generate

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from councils import small_request
 
-from conftest import small_request
 from kpibook.synth.run import generate, plan_shards
 
 

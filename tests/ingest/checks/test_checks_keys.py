@@ -10,7 +10,15 @@ def test_duplicate_key_is_an_error_at_the_repeated_row(dataset, check, only) -> 
     problem = only(check(dataset, tables=("ssd_person",)), "duplicate-key")
     assert problem.severity is Severity.ERROR
     assert (problem.file, problem.row, problem.column) == ("ssd_person.csv", 3, "pers_person_id")
-    assert "'P1'" in problem.message and "rows 1, 3" in problem.message
+    assert "rows 1, 3" in problem.message
+    assert "P1" not in problem.message  # person identifiers are personal data: never shown
+
+
+def test_duplicate_non_personal_key_is_quoted(dataset, check, only) -> None:
+    first = dataset.rows["ssd_disability"][0]
+    dataset.rows["ssd_disability"] += [dict(first)]
+    problem = only(check(dataset, tables=("ssd_disability",)), "duplicate-key")
+    assert repr(first["disa_table_id"]) in problem.message
 
 
 def test_keys_are_compared_after_trimming(dataset, check, only) -> None:

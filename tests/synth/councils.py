@@ -1,13 +1,11 @@
-"""Shared fixtures: a small synthetic council generated once per test session."""
+"""A small synthetic council for tests: 8% of Kent's volume over 18 months."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
-from kpibook.synth.run import SynthRequest, generate
+from kpibook.synth.run import SynthRequest
 
 SMALL_START = dt.date(2015, 4, 1)
 SMALL_END = dt.date(2016, 9, 30)
@@ -25,11 +23,3 @@ def small_request(out: Path, seed: int = 7, fmt: str = "csv") -> SynthRequest:
         fmt="csv" if fmt == "csv" else "parquet",
         processes=1,
     )
-
-
-@pytest.fixture(scope="session")
-def small_council(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Folder of a small synthetic council (CSV), generated once per session."""
-    out = tmp_path_factory.mktemp("council") / "data"
-    generate(small_request(out))
-    return out
