@@ -305,43 +305,60 @@ PROBES: tuple[Probe, ...] = (
         "pct",
         98.2,
         """
-        WITH r AS (SELECT c.pid, bool_and(r.clar_cla_review_date <= r.clar_cla_review_due_date) AS ok
-            FROM cic_at($me) c JOIN ssd_cla_reviews r ON r.clar_cla_person_id = c.pid
-            WHERE r.clar_cla_review_date <= $me AND r.clar_cla_review_date > $me - INTERVAL 12 MONTH
-            GROUP BY 1)
-        SELECT count(*) FILTER (WHERE ok), count(*) FROM r""",
+        WITH c AS (SELECT clae_person_id AS pid, clae_cla_id AS cla,
+                          min(clae_entered_care_date) AS entered
+            FROM ssd_cla_episodes WHERE clae_cla_episode_start_date <= $me
+              AND (clae_cla_episode_ceased_date IS NULL OR clae_cla_episode_ceased_date > $me)
+            GROUP BY 1, 2),
+        r AS (SELECT c.pid, c.entered, max(r.clar_cla_review_date) AS last_review,
+                     count(r.clar_cla_review_id) AS reviews,
+                     max_by(r.clar_cla_review_due_date, r.clar_cla_review_date) AS last_due
+            FROM c LEFT JOIN ssd_cla_reviews r ON r.clar_cla_id = c.cla
+             AND coalesce(r.clar_cla_review_cancelled, 'N') = 'N' AND r.clar_cla_review_date <= $me
+            GROUP BY 1, 2)
+        SELECT count(*) FILTER (WHERE last_review IS NOT NULL AND last_review <= last_due
+                 AND last_review + CASE WHEN reviews = 1 THEN INTERVAL 3 MONTH
+                                        ELSE INTERVAL 6 MONTH END >= $me),
+               count(*)
+        FROM r WHERE last_review IS NOT NULL OR wd(entered, $me) > 20""",
     ),
     Probe(
         "SCS-23",
-        "CIC 12 months+ with dental check in timescale",
+        "CIC 3 months+ with dental check in timescale",
         "pct",
         92.7,
         """
-        WITH c AS (SELECT DISTINCT e.clae_person_id AS pid FROM ssd_cla_episodes e
+        WITH c AS (SELECT DISTINCT e.clae_person_id AS pid, e.clae_entered_care_date AS entered,
+                          p.pers_dob AS dob
+            FROM ssd_cla_episodes e JOIN ssd_person p ON p.pers_person_id = e.clae_person_id
             WHERE e.clae_cla_episode_start_date <= $me
               AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > $me)
-              AND e.clae_entered_care_date <= $me - INTERVAL 12 MONTH)
-        SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ssd_cla_health h WHERE h.clah_person_id = c.pid
-            AND h.clah_health_check_type = 'DENTAL' AND h.clah_health_check_status = 'COMPLETED'
-            AND h.clah_health_check_date > $me - INTERVAL 12 MONTH AND h.clah_health_check_date <= $me)), count(*)
+              AND e.clae_entered_care_date <= $me - INTERVAL 91 DAY)
+        SELECT count(*) FILTER (WHERE dob > $me - INTERVAL 1 YEAR OR EXISTS (
+            SELECT 1 FROM ssd_cla_health h WHERE h.clah_person_id = c.pid
+               AND h.clah_health_check_type = 'DENTAL' AND h.clah_health_check_status = 'COMPLETED'
+               AND h.clah_health_check_date BETWEEN c.entered AND $me
+               AND h.clah_health_check_date > $me - INTERVAL 365 DAY)), count(*)
         FROM c""",
     ),
     Probe(
         "SCS-24",
-        "CIC 12 months+ with health assessments in timescale",
+        "CIC 3 months+ with health assessments in timescale",
         "pct",
         89.5,
         """
-        WITH c AS (SELECT DISTINCT e.clae_person_id AS pid, p.pers_dob FROM ssd_cla_episodes e
-            JOIN ssd_person p ON p.pers_person_id = e.clae_person_id
+        WITH c AS (SELECT DISTINCT e.clae_person_id AS pid, e.clae_entered_care_date AS entered,
+                          p.pers_dob AS dob
+            FROM ssd_cla_episodes e JOIN ssd_person p ON p.pers_person_id = e.clae_person_id
             WHERE e.clae_cla_episode_start_date <= $me
               AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > $me)
-              AND e.clae_entered_care_date <= $me - INTERVAL 12 MONTH)
-        SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ssd_cla_health h WHERE h.clah_person_id = c.pid
-            AND h.clah_health_check_type IN ('IHA','RHA') AND h.clah_health_check_status = 'COMPLETED'
-            AND h.clah_health_check_date <= $me
-            AND h.clah_health_check_date > $me - CASE WHEN c.pers_dob > $me - INTERVAL 5 YEAR
-                                                       THEN INTERVAL 6 MONTH ELSE INTERVAL 12 MONTH END)),
+              AND e.clae_entered_care_date <= $me - INTERVAL 91 DAY)
+        SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ssd_cla_health h
+            WHERE h.clah_person_id = c.pid
+              AND h.clah_health_check_type IN ('IHA','RHA') AND h.clah_health_check_status = 'COMPLETED'
+              AND h.clah_health_check_date BETWEEN c.entered AND $me
+              AND h.clah_health_check_date > $me - CASE WHEN c.dob > $me - INTERVAL 5 YEAR
+                                                  THEN INTERVAL 183 DAY ELSE INTERVAL 365 DAY END)),
                count(*)
         FROM c""",
     ),
@@ -437,7 +454,8 @@ PROBES: tuple[Probe, ...] = (
         67.1,
         """
         SELECT count(*) FILTER (WHERE clea_care_leaver_in_touch = 'YES'), count(*) FROM ssd_care_leavers
-        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me""",
+        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me
+          AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT')""",
     ),
     Probe(
         "SCS-33",
@@ -446,7 +464,8 @@ PROBES: tuple[Probe, ...] = (
         92.2,
         """
         SELECT count(*) FILTER (WHERE clea_care_leaver_accom_suitable = '1'), count(*) FROM ssd_care_leavers
-        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me AND clea_care_leaver_in_touch = 'YES'""",
+        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me
+          AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT') AND clea_care_leaver_in_touch = 'YES'""",
     ),
     Probe(
         "SCS-34",
@@ -456,7 +475,8 @@ PROBES: tuple[Probe, ...] = (
         """
         SELECT count(*) FILTER (WHERE left(clea_care_leaver_activity, 1) IN ('F','P')), count(*)
         FROM ssd_care_leavers
-        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me AND clea_care_leaver_in_touch = 'YES'""",
+        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me
+          AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT') AND clea_care_leaver_in_touch = 'YES'""",
     ),
     Probe(
         "SCS-35",
@@ -466,6 +486,7 @@ PROBES: tuple[Probe, ...] = (
         """
         WITH l AS (SELECT DISTINCT ON (clea_person_id) * FROM ssd_care_leavers
             WHERE clea_care_leaver_latest_contact <= $me
+              AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT')
             ORDER BY clea_person_id, clea_care_leaver_latest_contact DESC)
         SELECT count(*) FILTER (WHERE clea_pathway_plan_review_date > $me - INTERVAL 6 MONTH), count(*)
         FROM l WHERE clea_care_leaver_latest_contact > $me - INTERVAL 12 MONTH""",

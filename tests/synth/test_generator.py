@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -50,6 +51,16 @@ def test_same_seed_gives_byte_identical_files(small_council: Path, tmp_path: Pat
     for table in SCHEMA:
         name = f"{table.name}.csv"
         assert filecmp.cmp(small_council / name, again / name, shallow=False), name
+
+
+def test_output_does_not_depend_on_the_number_of_processes(
+    small_council: Path, tmp_path: Path
+) -> None:
+    parallel = tmp_path / "parallel"
+    generate(replace(small_request(parallel), processes=2))
+    for table in SCHEMA:
+        name = f"{table.name}.csv"
+        assert filecmp.cmp(small_council / name, parallel / name, shallow=False), name
 
 
 def test_another_seed_gives_other_children(small_council: Path, tmp_path: Path) -> None:
