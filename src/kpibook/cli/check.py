@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kpibook.cli.progress import step_progress
 from kpibook.ingest import CheckReport, check_folder, problem_record
 from kpibook.problems import Problem, Severity
 
@@ -53,11 +54,13 @@ def check_command(
     Exit code 0 if there are no errors (with --strict: and no warnings), 1
     otherwise.
     """
-    report = check_folder(data, strict=strict)
+    console = Console(stderr=json_out)
+    with step_progress(console, "Loading and checking") as progress:
+        report = check_folder(data, strict=strict, progress=progress)
     if json_out:
         typer.echo(json.dumps([problem_record(p) for p in report.problems], indent=2))
     else:
-        print_report(report, Console())
+        print_report(report, console)
     raise typer.Exit(code=0 if report.ok else 1)
 
 

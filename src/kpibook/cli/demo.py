@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from kpibook.cli.options import month_end
+from kpibook.cli.progress import step_progress
 from kpibook.cli.summary import print_summary
 from kpibook.cli.synth import run_synth
 from kpibook.ingest import check_folder
@@ -33,7 +34,8 @@ def demo_command(
     counts = run_synth(data, seed, "2011-04", "2018-03", 1.0, "csv", os.cpu_count() or 1, console)
     console.print(f"Wrote {sum(counts.values()):,} rows in {len(counts)} tables.")
     console.rule("[bold]2. Checking the data")
-    report = check_folder(data, strict=True)
+    with step_progress(console, "Loading and checking") as progress:
+        report = check_folder(data, strict=True, progress=progress)
     errors = sum(1 for p in report.problems if p.severity.value == "error")
     console.print(f"{len(report.problems)} problems found ({errors} errors).")
     if not report.ok:

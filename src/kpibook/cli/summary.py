@@ -8,13 +8,15 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from kpibook.cli.progress import step_progress
 from kpibook.ingest import load_or_fail
 from kpibook.overview import overview
 
 
 def print_summary(folder: Path, day: dt.date, console: Console) -> None:
     """Load ``folder`` and print its overview on ``day``."""
-    loaded = load_or_fail(folder)
+    with step_progress(console, "Loading") as progress:
+        loaded = load_or_fail(folder, progress=progress)
     con = loaded.con
     rows = Table(title="Rows per table", show_lines=False)
     rows.add_column("Table")

@@ -10,7 +10,7 @@ error, for commands that must write nothing from unusable input.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,6 +30,9 @@ from kpibook.problems import Problem, Severity
 
 _ORDER_SETTING = "preserve_insertion_order"
 """Row numbers rely on DuckDB keeping each file's row order (its default)."""
+
+Progress = Callable[[str, int, int], None]
+"""A progress callback: (what was just done, steps done, steps in all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ def load_folder(
     *,
     schema: Schema = SCHEMA,
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Load every table file in ``folder`` into DuckDB and check it.
 
@@ -80,6 +84,8 @@ def load_folder(
             Tables named like data-model tables are replaced.
         schema: the data model (the full model unless a test narrows it).
         today: the day plausible dates are judged against (default: today).
+        progress: called with (step, steps done, steps in all) as each table
+            is loaded and when the checks are done (for progress bars).
 
     Returns:
         The connection with one typed table per data-model table, and every
@@ -95,11 +101,16 @@ def load_folder(
     problems: list[Problem] = list(found.problems)
     staged: list[StagedTable] = []
     try:
-        for model in schema:
+        steps = len(schema) + 1
+        for done, model in enumerate(schema, start=1):
             table, table_problems = _stage(con, model, found.files.get(model.name))
             staged.append(replace(table, rows=create_typed_table(con, table)))
             problems.extend(table_problems)
+            if progress is not None:
+                progress(f"loaded {model.name}", done, steps)
         problems.extend(run_checks(con, staged, today or dt.date.today()))
+        if progress is not None:
+            progress("checked", steps, steps)
     finally:
         for table in staged:
             if table.stage is not None:
@@ -134,6 +145,7 @@ def load_or_fail(
     *,
     schema: Schema = SCHEMA,
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Like :func:`load_folder`, but raise if the data cannot be used.
 
@@ -142,7 +154,7 @@ def load_or_fail(
             problem is an error. A connection created here is closed first.
     """
     own = con is None
-    result = load_folder(folder, con, schema=schema, today=today)
+    result = load_folder(folder, con, schema=schema, today=today, progress=progress)
     if not result.has_errors:
         return result
     if own:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from kpibook.ingest.load import load_folder
+from kpibook.ingest.load import Progress, load_folder
 from kpibook.model import SCHEMA, Schema
 from kpibook.problems import Problem, Severity
 
@@ -89,11 +89,12 @@ def check_folder(
     *,
     schema: Schema = SCHEMA,
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> CheckReport:
     """Load ``folder`` into a throw-away database and report every problem found."""
     con = duckdb.connect()
     try:
-        result = load_folder(folder, con, schema=schema, today=today)
+        result = load_folder(folder, con, schema=schema, today=today, progress=progress)
     finally:
         con.close()
     return CheckReport(
