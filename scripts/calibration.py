@@ -52,6 +52,20 @@ MACROS = (
     """CREATE OR REPLACE TEMP MACRO open_referrals(me) AS TABLE
        SELECT * FROM ssd_cin_episodes WHERE cine_referral_date <= me
          AND (cine_close_date IS NULL OR cine_close_date > me)""",
+    """CREATE OR REPLACE TEMP MACRO leavers_around_birthday(ws, me) AS TABLE
+       WITH p AS (SELECT pers_person_id AS pid, pers_dob AS dob,
+                         year(me) - year(pers_dob)
+                         - CASE WHEN strftime(pers_dob, '%m%d') > strftime(me, '%m%d')
+                                THEN 1 ELSE 0 END AS age
+                  FROM ssd_person),
+            b AS (SELECT pid, CAST(dob + to_years(age) AS DATE) AS bday
+                  FROM p WHERE age BETWEEN 17 AND 21),
+            l AS (SELECT DISTINCT ON (b.pid) c.* FROM b JOIN ssd_care_leavers c
+                    ON c.clea_person_id = b.pid
+                   AND c.clea_care_leaver_latest_contact <= least(b.bday + INTERVAL 1 MONTH, me)
+                  WHERE b.bday >= ws
+                  ORDER BY b.pid, c.clea_care_leaver_latest_contact DESC, c.clea_table_id DESC)
+       SELECT * FROM l WHERE clea_care_leaver_eligibility IN ('RELEVANT', 'FORMER_RELEVANT')""",
     """CREATE OR REPLACE TEMP MACRO wd(a, b) AS
        (SELECT n FROM wd_index WHERE day = b) - (SELECT n FROM wd_index WHERE day = a)""",
 )
@@ -447,49 +461,56 @@ PROBES: tuple[Probe, ...] = (
         FROM ssd_cla_episodes WHERE clae_cla_episode_ceased_date BETWEEN $ws AND $me
           AND clae_cla_episode_ceased_reason <> 'X1' AND clae_person_id NOT IN (SELECT pid FROM uasc_persons)""",
     ),
+    # SCS-32..34 (rolling 12 months) are person-based, DfE-style "around the birthday":
+    # care leavers (relevant or former relevant) whose 17th..21st birthday fell in the 12
+    # months to the month end, each with their position as at one month after that birthday
+    # (their latest ssd_care_leavers row on or before it, never after the month end).
     Probe(
         "SCS-32",
-        "Care leavers in touch",
+        "Care leavers in touch (17th-21st birthday in 12 months, as at birthday + 1 month)",
         "pct",
         67.1,
         """
-        SELECT count(*) FILTER (WHERE clea_care_leaver_in_touch = 'YES'), count(*) FROM ssd_care_leavers
-        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me
-          AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT')""",
+        SELECT count(*) FILTER (WHERE clea_care_leaver_in_touch = 'YES'), count(*)
+        FROM leavers_around_birthday($ws, $me)""",
     ),
     Probe(
         "SCS-33",
-        "Care leavers in suitable accommodation (in touch)",
+        "Care leavers in touch in suitable accommodation (17th-21st birthday in 12 months)",
         "pct",
         92.2,
         """
-        SELECT count(*) FILTER (WHERE clea_care_leaver_accom_suitable = '1'), count(*) FROM ssd_care_leavers
-        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me
-          AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT') AND clea_care_leaver_in_touch = 'YES'""",
+        SELECT count(*) FILTER (WHERE clea_care_leaver_accom_suitable = '1'), count(*)
+        FROM leavers_around_birthday($ws, $me) WHERE clea_care_leaver_in_touch = 'YES'""",
     ),
     Probe(
         "SCS-34",
-        "Care leavers in EET (in touch)",
+        "Care leavers in touch in EET (17th-21st birthday in 12 months)",
         "pct",
         58.1,
         """
         SELECT count(*) FILTER (WHERE left(clea_care_leaver_activity, 1) IN ('F','P')), count(*)
-        FROM ssd_care_leavers
-        WHERE clea_care_leaver_latest_contact BETWEEN $ws AND $me
-          AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT') AND clea_care_leaver_in_touch = 'YES'""",
+        FROM leavers_around_birthday($ws, $me) WHERE clea_care_leaver_in_touch = 'YES'""",
     ),
+    # SCS-35 (snapshot): care leavers under 21 whose latest row on or before the month end is
+    # relevant or former relevant, in touch, with a contact in the last 12 months; the
+    # numerator has the pathway plan reviewed in the 6 months to the month end (Kent's
+    # denominator, 1,097, is about its number in touch, 1,089).
     Probe(
         "SCS-35",
-        "Care leavers with pathway plan updated in 6 months",
+        "Care leavers in touch (under 21, latest row) with pathway plan updated in 6 months",
         "pct",
         91.2,
         """
         WITH l AS (SELECT DISTINCT ON (clea_person_id) * FROM ssd_care_leavers
             WHERE clea_care_leaver_latest_contact <= $me
-              AND clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT')
-            ORDER BY clea_person_id, clea_care_leaver_latest_contact DESC)
+            ORDER BY clea_person_id, clea_care_leaver_latest_contact DESC, clea_table_id DESC)
         SELECT count(*) FILTER (WHERE clea_pathway_plan_review_date > $me - INTERVAL 6 MONTH), count(*)
-        FROM l WHERE clea_care_leaver_latest_contact > $me - INTERVAL 12 MONTH""",
+        FROM l JOIN ssd_person p ON p.pers_person_id = l.clea_person_id
+        WHERE l.clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT')
+          AND l.clea_care_leaver_in_touch = 'YES'
+          AND l.clea_care_leaver_latest_contact > $me - INTERVAL 12 MONTH
+          AND p.pers_dob > $me - INTERVAL 21 YEAR""",
     ),
     Probe(
         "SCS-36",

@@ -37,7 +37,7 @@ class CinParams:
     """Working days to authorisation when done in time: triangular (low, high, mode)."""
     late: float = 0.095
     """Chance the authorisation slips past 45 working days."""
-    late_mean_wd: float = 6.0
+    late_mean_wd: float = 6.25
     """Mean working days beyond the 45th for a late authorisation (geometric)."""
     child_seen: float = 0.983
     """Chance the child is seen during the assessment (Kent 98.3%)."""
@@ -61,7 +61,7 @@ class CinParams:
     """A child on a CIN plan is re-assessed after about this many days, and then yearly."""
     visit_min_days: int = 12
     """Minimum days between CIN visits."""
-    visit_extra_mean_days: float = 13.0
+    visit_extra_mean_days: float = 12.5
     """Mean extra days (exponential) beyond the minimum between CIN visits."""
     visit_seen: float = 0.93
     """Chance the child is seen at a CIN visit."""

@@ -45,7 +45,7 @@ class PermanenceParams:
     """Mean days from coming into care to the ADM decision (gamma, shape 3)."""
     po_to_match_days: tuple[tuple[dt.date, float], ...] = (
         (dt.date(2013, 1, 1), 220.0), (dt.date(2014, 6, 1), 150.0),
-        (dt.date(2015, 6, 1), 140.0), (dt.date(2016, 6, 1), 125.0), (dt.date(2017, 6, 1), 100.0),
+        (dt.date(2015, 6, 1), 160.0), (dt.date(2016, 6, 1), 140.0), (dt.date(2017, 6, 1), 110.0),
     )  # fmt: skip
     """Mean days from placement order to match, by the placement order's date (family
     finding speeded up in 2015-17)."""
