@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from kpibook.synth.geography import District
 from kpibook.synth.postcodes import Postcode
 from kpibook.synth.roster import Roster
-from kpibook.synth.sink import Batch
+from kpibook.synth.sink import DATE_POSITIONS, Batch
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -140,14 +140,15 @@ class ChildContext:
 
         Every date value must be on or before the window's end.
         """
+        row = self.batch.add(table, values)
         latest = self.latest
-        for value in values.values():
-            if type(value) is dt.date and value > latest:
-                if value > self.window.end:
+        for i in DATE_POSITIONS[table]:
+            value = row[i]
+            if value is not None and value > latest:  # type: ignore[operator]
+                if value > self.window.end:  # type: ignore[operator]
                     raise ValueError(f"{table}: {value} is after the window end {self.window.end}")
-                latest = value
+                latest = value  # type: ignore[assignment]
         self.latest = latest
-        self.batch.add(table, values)
 
     def touch(self, day: dt.date) -> None:
         """Note that the child was active on ``day`` (for the window-scope rule)."""

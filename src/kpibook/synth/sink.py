@@ -37,6 +37,10 @@ def arrow_schema(table: Table) -> pa.Schema:
 
 _NAMES: dict[str, tuple[str, ...]] = {t.name: t.column_names for t in SCHEMA}
 _NAME_SETS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _NAMES.items()}
+DATE_POSITIONS: dict[str, tuple[int, ...]] = {
+    t.name: tuple(i for i, c in enumerate(t.columns) if c.type is ColumnType.DATE) for t in SCHEMA
+}
+"""For each table, the positions of its date columns in a row tuple."""
 
 
 class Batch:
@@ -45,8 +49,8 @@ class Batch:
     def __init__(self) -> None:
         self._rows: dict[str, list[tuple[object, ...]]] = {}
 
-    def add(self, table: str, values: Mapping[str, object]) -> None:
-        """Append one row. Columns not given are empty.
+    def add(self, table: str, values: Mapping[str, object]) -> tuple[object, ...]:
+        """Append one row and return it as stored. Columns not given are empty.
 
         Raises:
             KeyError: if ``table`` is not in the data model or a column name is unknown.
@@ -60,7 +64,9 @@ class Batch:
         rows = self._rows.get(table)
         if rows is None:
             rows = self._rows[table] = []
-        rows.append(tuple(map(values.get, names)))
+        row = tuple(map(values.get, names))
+        rows.append(row)
+        return row
 
     def extend(self, other: Batch) -> None:
         """Append every row of ``other``, table by table."""
