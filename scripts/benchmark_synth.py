@@ -62,9 +62,8 @@ def main() -> int:
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(file=sys.stderr)
     print(f"scale {args.scale:g}, {args.start} to {args.end}, {args.processes} processes")
-    print(
-        f"rows: {sum(counts.values()):,} in {len(counts)} tables ({size / 2**20:,.0f} MiB {args.fmt})"
-    )
+    rows = sum(counts.values())
+    print(f"rows: {rows:,} in {len(counts)} tables ({size / 2**20:,.0f} MiB {args.fmt})")
     print(f"wall time: {elapsed:,.0f} s")
     print(f"peak memory: main process {main_rss:,.0f} MiB, largest worker {child_rss:,.0f} MiB")
     if args.out is None:

@@ -70,7 +70,11 @@ MACROS = (
        (SELECT n FROM wd_index WHERE day = b) - (SELECT n FROM wd_index WHERE day = a)""",
 )
 """Helper views and macros the probes use; ``wd(a, b)`` counts working days
-after ``a`` up to and including ``b`` (the sector's convention)."""
+after ``a`` up to and including ``b`` (the sector's convention);
+``leavers_around_birthday(ws, me)`` is one row per care leaver (relevant or
+former relevant) whose 17th..21st birthday fell between ``ws`` and ``me``: their
+latest ``ssd_care_leavers`` row on or before a month after that birthday (or
+``me``, if earlier)."""
 
 
 PROBES: tuple[Probe, ...] = (
@@ -505,7 +509,8 @@ PROBES: tuple[Probe, ...] = (
         WITH l AS (SELECT DISTINCT ON (clea_person_id) * FROM ssd_care_leavers
             WHERE clea_care_leaver_latest_contact <= $me
             ORDER BY clea_person_id, clea_care_leaver_latest_contact DESC, clea_table_id DESC)
-        SELECT count(*) FILTER (WHERE clea_pathway_plan_review_date > $me - INTERVAL 6 MONTH), count(*)
+        SELECT count(*) FILTER (WHERE clea_pathway_plan_review_date > $me - INTERVAL 6 MONTH),
+               count(*)
         FROM l JOIN ssd_person p ON p.pers_person_id = l.clea_person_id
         WHERE l.clea_care_leaver_eligibility IN ('RELEVANT','FORMER_RELEVANT')
           AND l.clea_care_leaver_in_touch = 'YES'
@@ -671,7 +676,7 @@ PROBES: tuple[Probe, ...] = (
         """
         SELECT count(*), NULL FROM ssd_cp_plans WHERE cppl_cp_plan_end_date BETWEEN $ms AND $me""",
     ),
-    Probe("ACT-07", "Total LAC", "num", 2246, f"SELECT count(*), NULL FROM cic_at($me)"),
+    Probe("ACT-07", "Total LAC", "num", 2246, "SELECT count(*), NULL FROM cic_at($me)"),
     Probe(
         "ACT-08",
         "UASC LAC",

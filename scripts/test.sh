@@ -5,9 +5,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 echo "== ruff (lint)"
-.venv/bin/ruff check src tests
+.venv/bin/ruff check src tests scripts
 echo "== ruff (format)"
-.venv/bin/ruff format --check src tests
+.venv/bin/ruff format --check src tests scripts
 echo "== mypy --strict"
 .venv/bin/mypy
 echo "== pytest"

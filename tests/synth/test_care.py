@@ -293,3 +293,60 @@ def test_care_leavers_are_held_by_the_care_leaver_service_to_21(cases: list[Case
         for r in leaver_rows:
             assert r["clea_care_leaver_eligibility"] in ("ELIGIBLE", "RELEVANT", "FORMER_RELEVANT")
     assert seen > 0
+
+
+def _leaver_history(case: Case) -> list[tuple[dt.date, dict[str, object]]]:
+    """The care leaver rows of a child, by date (single-period children only)."""
+    if len(case.entries) > 1:
+        return []
+    rows = _rows(case, "ssd_care_leavers")
+    return sorted(((_d(r["clea_care_leaver_latest_contact"]), r) for r in rows), key=lambda x: x[0])
+
+
+def test_care_leaver_rows_are_a_dated_history(cases: list[Case]) -> None:
+    rank = {"ELIGIBLE": 0, "RELEVANT": 1, "FORMER_RELEVANT": 2}
+    seen = 0
+    for case in cases:
+        history = _leaver_history(case)
+        if not history:
+            continue
+        seen += 1
+        child = case.child
+        days = [day for day, _ in history]
+        assert len(set(days)) == len(days), "one row per day"
+        assert days[-1] <= min(child.birthday(21), WINDOW.end)
+        ranks = [rank[str(r["clea_care_leaver_eligibility"])] for _, r in history]
+        assert ranks == sorted(ranks)
+        start, end = _period_spans(case)[0]
+        for day, r in history:
+            eligibility = r["clea_care_leaver_eligibility"]
+            if eligibility == "ELIGIBLE":
+                assert child.birthday(16) <= day < end and day >= start
+                assert r["clea_care_leaver_accommodation"] is None
+            else:
+                assert day >= end and case.exits_days() == [end]
+                assert (day < child.birthday(18)) == (eligibility == "RELEVANT")
+            review = r["clea_pathway_plan_review_date"]
+            assert review is None or _d(review) <= day
+            if r["clea_care_leaver_in_touch"] == "YES" and eligibility != "ELIGIBLE":
+                assert r["clea_care_leaver_accommodation"] not in (None, "R", "G", "H")
+                assert r["clea_care_leaver_accom_suitable"] in ("1", "2")
+    assert seen > 0
+
+
+def test_care_leavers_have_a_recent_row_at_any_date(cases: list[Case]) -> None:
+    seen = 0
+    for case in cases:
+        after = [
+            (d, r)
+            for d, r in _leaver_history(case)
+            if r["clea_care_leaver_eligibility"] != "ELIGIBLE"
+        ]
+        if not after:
+            continue
+        seen += 1
+        days = [case.exits_days()[0]] + [d for d, _ in after]
+        assert max((b - a).days for a, b in pairwise(days)) <= 200
+        if after[-1][1]["clea_care_leaver_in_touch"] != "DIED":
+            assert (min(case.child.birthday(21), WINDOW.end) - days[-1]).days <= 200
+    assert seen > 0

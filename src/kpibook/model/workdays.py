@@ -37,6 +37,10 @@ def _working_ordinals() -> tuple[int, ...]:
     )
 
 
+_FIRST_ORDINAL = dt.date(FIRST_YEAR, 1, 1).toordinal()
+_LAST_ORDINAL = dt.date(LAST_YEAR, 12, 31).toordinal()
+
+
 def _check(day: dt.date) -> None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValueError(f"{day} is outside the supported range {FIRST_YEAR}-{LAST_YEAR}")
@@ -69,11 +73,12 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
     >>> add_working_days(dt.date(2016, 8, 26), 1)  # Friday + 1 skips the bank holiday Monday
     datetime.date(2016, 8, 30)
     """
-    _check(start)
+    o = start.toordinal()
+    if not _FIRST_ORDINAL <= o <= _LAST_ORDINAL:
+        _check(start)  # raises
     if days < 0:
         raise ValueError("days must not be negative")
     if days == 0:
         return start
     ords = _working_ordinals()
-    i = bisect.bisect_right(ords, start.toordinal()) + days - 1
-    return dt.date.fromordinal(ords[i])
+    return dt.date.fromordinal(ords[bisect.bisect_right(ords, o) + days - 1])

@@ -25,14 +25,20 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kpibook.synth.geography import District
 from kpibook.synth.postcodes import Postcode
 from kpibook.synth.roster import Roster
-from kpibook.synth.sink import DATE_POSITIONS, Batch
+from kpibook.synth.sink import COLUMN_COUNTS, COLUMNS, DATE_POSITIONS, Batch
 
 ONE_DAY = dt.timedelta(days=1)
+
+_TABLES: dict[str, tuple[tuple[str, ...], frozenset[str], tuple[int, ...]]] = {
+    table: (names, frozenset(names), DATE_POSITIONS[table]) for table, names in COLUMNS.items()
+}
+"""For each table: its column names in order, as a set, and the positions of its dates."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +66,18 @@ class Ids:
 
     def __init__(self, shard_index: int) -> None:
         self._base = (shard_index + 1) * 10_000_000
+        self._limit = self._base + 10_000_000
         self._counters: dict[str, int] = {}
+        """The last id given for each kind (absolute: base + counter)."""
 
     def next(self, kind: str) -> str:
         """The next id for ``kind`` (each kind counts separately)."""
-        n = self._counters.get(kind, 0) + 1
-        if n >= 10_000_000:
+        counters = self._counters
+        n = counters.get(kind, self._base) + 1
+        if n >= self._limit:
             raise OverflowError(f"shard id space exhausted for {kind}")
-        self._counters[kind] = n
-        return str(self._base + n)
+        counters[kind] = n
+        return str(n)
 
 
 @dataclass
@@ -120,6 +129,9 @@ class ChildContext:
         self.person: dict[str, object] = {}
         """Extra ``ssd_person`` columns set by journey code (ethnicity, nationality...)."""
         self.batch = Batch()
+        self._rows = self.batch.by_table
+        self.new_id: Callable[[str], str] = shard.ids.next
+        """A fresh id for a row of ``kind`` (use the table name): ``child.new_id(kind)``."""
         self.latest = dt.date.min
         self.is_uasc = False
         """Unaccompanied asylum-seeking child (the flag persists after 18)."""
@@ -131,16 +143,37 @@ class ChildContext:
 
     # -- ids and rows -------------------------------------------------------
 
-    def new_id(self, kind: str) -> str:
-        """A fresh id for a row of ``kind`` (use the table name)."""
-        return self.shard.ids.next(kind)
-
     def emit(self, table: str, **values: object) -> None:
         """Record one row of ``table`` for this child.
 
         Every date value must be on or before the window's end.
         """
-        row = self.batch.add(table, values)
+        spec = _TABLES.get(table)
+        if spec is None or not spec[1].issuperset(values):
+            self.batch.add(table, values)  # raises KeyError: no such table or column
+            raise AssertionError("unreachable")
+        names, _, dates = spec
+        row = tuple(map(values.get, names))
+        self._rows[table].append(row)
+        latest = self.latest
+        for i in dates:
+            value = row[i]
+            if value is not None and value > latest:  # type: ignore[operator]
+                if value > self.window.end:  # type: ignore[operator]
+                    raise ValueError(f"{table}: {value} is after the window end {self.window.end}")
+                latest = value  # type: ignore[assignment]
+        self.latest = latest
+
+    def emit_row(self, table: str, row: tuple[object, ...]) -> None:
+        """Record one row of ``table`` given as a tuple in the table's column order.
+
+        A fast path for high-volume tables (the data model gives the order); the
+        row must have every column. Every date value must be on or before the
+        window's end.
+        """
+        if len(row) != COLUMN_COUNTS[table]:
+            raise ValueError(f"{table}: a row needs {COLUMN_COUNTS[table]} values, not {len(row)}")
+        self._rows[table].append(row)
         latest = self.latest
         for i in DATE_POSITIONS[table]:
             value = row[i]
@@ -203,14 +236,16 @@ class ChildContext:
         stop = end if end is not None and end <= self.window.end else None
         last = stop or self.window.end
         day = start
+        rng = self.rng
+        pick = self.shard.roster.pick
+        rate = 1 / mean_allocation_days
+        fortnight = dt.timedelta(days=14)
         while True:
-            worker = self.shard.roster.pick(team_id, day, self.rng)
-            change = day + dt.timedelta(
-                days=max(14, int(self.rng.expovariate(1 / mean_allocation_days)))
-            )
+            worker = pick(team_id, day, rng)
+            change = day + dt.timedelta(days=max(14, int(rng.expovariate(rate))))
             # A worker always holds the case for at least a fortnight, even when the
             # roster had nobody in post and lent a leaver (only at the period's edges).
-            seg_end = min(max(worker.leave, day + dt.timedelta(days=14)), change)
+            seg_end = min(max(worker.leave, day + fortnight), change)
             if seg_end >= last:
                 self._involvement(
                     worker.professional_id, team_id, role, day, stop, None, referral_id
@@ -219,7 +254,7 @@ class ChildContext:
             reason = (
                 "LEFTRL"
                 if worker.leave <= change
-                else self.rng.choice(("MANAGE", "ORGRST", "ABSENC", "CHCHAN", "PCCHAN", "OTHERS"))
+                else rng.choice(("MANAGE", "ORGRST", "ABSENC", "CHCHAN", "PCCHAN", "OTHERS"))
             )
             self._involvement(
                 worker.professional_id, team_id, role, day, seg_end, reason, referral_id
@@ -238,17 +273,20 @@ class ChildContext:
         reason: str | None,
         referral_id: str | None,
     ) -> None:
-        self.emit(
+        # Columns in ssd_involvements order.
+        self.emit_row(
             "ssd_involvements",
-            invo_involvements_id=self.new_id("ssd_involvements"),
-            invo_professional_id=worker_id,
-            invo_professional_role_id=role,
-            invo_professional_team=team_id,
-            invo_person_id=self.person_id,
-            invo_involvement_start_date=start,
-            invo_involvement_end_date=end,
-            invo_worker_change_reason=reason,
-            invo_referral_id=referral_id,
+            (
+                self.new_id("ssd_involvements"),
+                worker_id,
+                role,
+                team_id,
+                self.person_id,
+                start,
+                end,
+                reason,
+                referral_id,
+            ),
         )
 
     # -- the end ------------------------------------------------------------

@@ -31,8 +31,8 @@ class CarePlanParams:
     """Where periods of care lead and how long they last (defaults are calibrated)."""
 
     pathways: tuple[tuple[tuple[str, float], ...], ...] = (
-        (("return", 0.20), ("adopt", 0.62), ("sgo", 0.07), ("long_term", 0.09), ("other", 0.02)),
-        (("return", 0.34), ("adopt", 0.42), ("sgo", 0.09), ("long_term", 0.13), ("other", 0.02)),
+        (("return", 0.14), ("adopt", 0.70), ("sgo", 0.07), ("long_term", 0.07), ("other", 0.02)),
+        (("return", 0.28), ("adopt", 0.50), ("sgo", 0.09), ("long_term", 0.11), ("other", 0.02)),
         (("return", 0.52), ("adopt", 0.04), ("sgo", 0.07), ("long_term", 0.34), ("other", 0.03)),
         (("return", 0.50), ("sgo", 0.04), ("long_term", 0.40), ("other", 0.06)),
         (("return", 0.42), ("sgo", 0.01), ("long_term", 0.52), ("other", 0.05)),

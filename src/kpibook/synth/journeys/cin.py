@@ -146,20 +146,25 @@ def emit_assessment(
         return
     assessment_id = child.new_id("ssd_cin_assessments")
     auth = child.open_end(a.auth)
-    child.emit(
+    # Columns in ssd_cin_assessments order.
+    child.emit_row(
         "ssd_cin_assessments",
-        cina_assessment_id=assessment_id,
-        cina_person_id=child.person_id,
-        cina_referral_id=case.referral_id,
-        cina_assessment_start_date=a.start,
-        cina_assessment_child_seen=yn(a.seen),
-        cina_assessment_auth_date=auth,
-        cina_assessment_outcome_json=None
-        if auth is None
-        else outcome_json(_ASSESS_KEYS, OUTCOME_FLAGS[outcome], "TOTAL_NO_OF_OUTCOMES", "COMMENTS"),
-        cina_assessment_outcome_nfa=None if auth is None else yn(outcome in ("nfa", "early_help")),
-        cina_assessment_team=case.team_id,
-        cina_assessment_worker_id=case.worker(a.start),
+        (
+            assessment_id,
+            child.person_id,
+            case.referral_id,
+            a.start,
+            yn(a.seen),
+            auth,
+            None
+            if auth is None
+            else outcome_json(
+                _ASSESS_KEYS, OUTCOME_FLAGS[outcome], "TOTAL_NO_OF_OUTCOMES", "COMMENTS"
+            ),
+            None if auth is None else yn(outcome in ("nfa", "early_help")),
+            case.team_id,
+            case.worker(a.start),
+        ),
     )
     if auth is None:
         return
@@ -171,11 +176,9 @@ def emit_assessment(
             pool[int(rng.random() * len(pool))]
             for _ in range(1 + int(rng.expovariate(1 / params.extra_factors_mean)))
         )
-    child.emit(
+    child.emit_row(
         "ssd_assessment_factors",
-        cinf_table_id=child.new_id("ssd_assessment_factors"),
-        cinf_assessment_id=assessment_id,
-        cinf_assessment_factors_json=factors_json(codes),
+        (child.new_id("ssd_assessment_factors"), assessment_id, factors_json(codes)),
     )
 
 
@@ -227,7 +230,7 @@ def _visits(case: Case, start: dt.date, stop: dt.date, params: CinParams) -> Non
     """CIN visits from ``start`` until before ``stop``, about every four weeks."""
     child = case.child
     rng = child.rng
-    emit = child.emit
+    emit_row = child.emit_row
     new_id = child.new_id
     person = child.person_id
     five = child.birthday(5)
@@ -239,12 +242,15 @@ def _visits(case: Case, start: dt.date, stop: dt.date, params: CinParams) -> Non
             return
         seen = rng.random() < params.visit_seen
         alone = seen and day >= five and rng.random() < params.visit_seen_alone
-        emit(
+        # Columns in ssd_cin_visits order: id, person, date, seen, seen alone, bedroom.
+        emit_row(
             "ssd_cin_visits",
-            cinv_cin_visit_id=new_id("ssd_cin_visits"),
-            cinv_person_id=person,
-            cinv_cin_visit_date=day,
-            cinv_cin_visit_seen="Y" if seen else "N",
-            cinv_cin_visit_seen_alone="Y" if alone else "N",
-            cinv_cin_visit_bedroom="Y" if rng.random() < params.visit_bedroom else "N",
+            (
+                new_id("ssd_cin_visits"),
+                person,
+                day,
+                "Y" if seen else "N",
+                "Y" if alone else "N",
+                "Y" if rng.random() < params.visit_bedroom else "N",
+            ),
         )

@@ -259,6 +259,10 @@ def _journey(
     first = day
     after = day - ONE_DAY
     source = draw(child, _SOURCES)
+    codes, cum = _SOURCES
+    last_code = len(codes) - 1
+    random = rng.random
+    expovariate = rng.expovariate
     while True:
         day = _arrival_day(child, day, after, source, params)
         if day > window_end or day >= adult:
@@ -270,14 +274,14 @@ def _journey(
         if step_up is not None:
             day, source = step_up, "5D"
             continue
-        if rng.random() >= 1.0 - exp(-intensity * j.risk):
+        if random() >= 1.0 - exp(-intensity * j.risk):
             break
-        if rng.random() < params.recontact_early:
-            gap = rng.expovariate(1 / params.recontact_early_mean_days)
+        if random() < params.recontact_early:
+            gap = expovariate(1 / params.recontact_early_mean_days)
         else:
-            gap = rng.expovariate(1 / params.recontact_late_mean_days)
+            gap = expovariate(1 / params.recontact_late_mean_days)
         day = after + dt.timedelta(days=1 + int(gap))
-        source = draw(child, _SOURCES)
+        source = codes[min(bisect_right(cum, random()), last_code)]  # draw(child, _SOURCES)
     if child.latest >= child.window.start and child.dob <= window_end:
         write_person(child, first)
     child.finish()
@@ -306,14 +310,17 @@ def _contact(
         outcome = "early_help"
     else:
         outcome = "advice" if rng.random() < params.advice else "nfa"
-    child.emit(
+    # Columns in ssd_contacts order: id, person, date, source code and description, outcome.
+    child.emit_row(
         "ssd_contacts",
-        cont_contact_id=child.new_id("ssd_contacts"),
-        cont_person_id=child.person_id,
-        cont_contact_date=day,
-        cont_contact_source_code=source,
-        cont_contact_source_desc=SOURCE_DESC.get(source),
-        cont_contact_outcome_json=contact_json(outcome),
+        (
+            child.new_id("ssd_contacts"),
+            child.person_id,
+            day,
+            source,
+            SOURCE_DESC.get(source),
+            contact_json(outcome),
+        ),
     )
     if outcome == "referral":
         next_day = day + ONE_DAY
@@ -360,16 +367,20 @@ def early_help(
             "Goals achieved" if rng.random() < params.eh_goals_achieved else "No further action"
         )
     closed = child.open_end(end)
-    child.emit(
+    # Columns in ssd_early_help_episodes order: id, person, start, end, reason, end reason,
+    # organisation, worker.
+    child.emit_row(
         "ssd_early_help_episodes",
-        earl_episode_id=child.new_id("ssd_early_help_episodes"),
-        earl_person_id=child.person_id,
-        earl_episode_start_date=start,
-        earl_episode_end_date=closed,
-        earl_episode_reason="Family support",
-        earl_episode_end_reason=None if closed is None else reason,
-        earl_episode_organisation="Early Help and Preventative Services",
-        earl_episode_worker_id=None,
+        (
+            child.new_id("ssd_early_help_episodes"),
+            child.person_id,
+            start,
+            closed,
+            "Family support",
+            None if closed is None else reason,
+            "Early Help and Preventative Services",
+            None,
+        ),
     )
     if closed is None:
         return None, None

@@ -45,17 +45,17 @@ class HealthParams:
     refused: float = 0.08
     """Chance a young person aged 12+ refuses a health assessment (Kent: 13.3% of young people
     refused, January 2018)."""
-    dental_refused: float = 0.04
+    dental_refused: float = 0.05
     """Chance a young person aged 12+ refuses a dental check."""
     rha_on_time: tuple[tuple[dt.date, float], ...] = (
-        (dt.date(2016, 6, 1), 0.74),
+        (dt.date(2016, 6, 1), 0.68),
         (dt.date(2017, 9, 1), 0.86),
     )
     """Chance a review health assessment is held by its due date."""
     dental_first_mean_days: float = 60.0
     """Mean days from coming into care to the first dental check (children aged 1+)."""
     dental_on_time: tuple[tuple[dt.date, float], ...] = (
-        (dt.date(2016, 6, 1), 0.88),
+        (dt.date(2016, 6, 1), 0.80),
         (dt.date(2017, 9, 1), 0.62),
     )
     """Chance a yearly dental check is held by its due date."""
@@ -64,7 +64,7 @@ class HealthParams:
     pep_first_mean_days: float = 25.0
     """Mean days from coming into care to the first PEP."""
     pep_termly: tuple[tuple[dt.date, float], ...] = (
-        (dt.date(2015, 6, 1), 0.42), (dt.date(2016, 6, 1), 0.80),
+        (dt.date(2015, 6, 1), 0.42), (dt.date(2016, 6, 1), 0.75),
     )  # fmt: skip
     """Chance the PEP is reviewed in a given term (virtual school drive of 2015-16)."""
     uasc_pep_factor: float = 0.42

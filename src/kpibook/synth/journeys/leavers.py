@@ -81,6 +81,9 @@ class LeaverParams:
     (otherwise it stays as it was: young people stay in or out of touch for months)."""
     not_in_touch: tuple[tuple[str, float], ...] = (("NO", 0.63), ("REFU", 0.20), ("NREQ", 0.17))
     """Why the service is not in touch (NREQ only from 19)."""
+    abroad: float = 0.25
+    """Chance a former asylum-seeking young person out of touch is known to have been removed
+    from the country or gone abroad (half each); otherwise their residence is not known."""
     returned_home: float = 0.3
     """Chance a young person who went home before 18 and is out of touch is recorded RHOM."""
     deaths_per_year: float = 0.002
@@ -119,7 +122,7 @@ class LeaverParams:
     """An adviser reviews the pathway plan at the first contact this close to its due date
     (six months after the last review)."""
     review_missed: tuple[tuple[dt.date, float], ...] = (
-        (dt.date(2016, 8, 1), 0.20), (dt.date(2017, 12, 1), 0.15),
+        (dt.date(2016, 8, 1), 0.22), (dt.date(2017, 12, 1), 0.16),
     )  # fmt: skip
     """Chance a due review is not done at a contact (left to the next one)."""
 
@@ -130,6 +133,7 @@ _ACCOM = Weighted(PARAMS.accommodation)
 _UNSUITABLE = dict(PARAMS.unsuitable)
 _EET = Weighted(PARAMS.eet_codes)
 _NEET = Weighted(PARAMS.neet_codes)
+_ACTIVITY = codelist("care_leaver_activity")
 _SPLIT = {"F3": ("F4", "F5"), "P3": ("P4", "P5")}
 _WENT_HOME = frozenset(("E4A", "E4B", "E13"))
 _UNKNOWN = frozenset(("R", "G", "H"))
@@ -243,7 +247,7 @@ def _after_care(period: Period, pos: _Position, params: LeaverParams) -> None:
             _in_touch(period, day, pos, staying_put, params)
         elif pos.touch != "DIED" and pos.accommodation not in _UNKNOWN:
             pos.accommodation, pos.suitable, pos.activity = "R", None, "0"
-            if period.uasc and rng.random() < 0.25:
+            if period.uasc and rng.random() < params.abroad:
                 pos.accommodation = "H" if rng.random() < 0.5 else "G"
         worker = _adviser(period, advisers, day, pos) if pos.touch != "DIED" else None
         eligibility = "RELEVANT" if day < eighteen else "FORMER_RELEVANT"
@@ -344,7 +348,7 @@ def _emit(
     dead = pos.touch == "DIED"
     in_care = eligibility == "ELIGIBLE"
     activity = pos.activity if pos.touch == "YES" else "0"
-    if activity not in codelist("care_leaver_activity").codes_at(day):
+    if activity not in _ACTIVITY.codes_at(day):
         activity = _SPLIT[activity][1]
     child.emit(
         "ssd_care_leavers",
@@ -368,6 +372,6 @@ def _draw_activity(rng: random.Random, uasc: bool, day: dt.date, params: LeaverP
     if rng.random() >= by_date(day, params.uasc_eet if uasc else params.eet):
         return _NEET.draw(rng)
     code = _EET.draw(rng)
-    if code not in codelist("care_leaver_activity").codes_at(day):
+    if code not in _ACTIVITY.codes_at(day):
         code = _SPLIT[code][0 if rng.random() < 0.3 else 1]
     return code

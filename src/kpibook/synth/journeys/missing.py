@@ -49,7 +49,7 @@ class MissingParams:
     done: float = 0.98
     """Chance an interview taken up is completed."""
     within_3wd: tuple[tuple[dt.date, float], ...] = (
-        (dt.date(2015, 9, 1), 0.77), (dt.date(2016, 8, 1), 0.88), (dt.date(2018, 1, 1), 0.92),
+        (dt.date(2015, 9, 1), 0.745), (dt.date(2016, 8, 1), 0.85), (dt.date(2018, 1, 1), 0.92),
     )  # fmt: skip
     """Chance a completed interview is held within 3 working days of the return."""
 

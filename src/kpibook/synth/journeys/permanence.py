@@ -41,7 +41,7 @@ from kpibook.synth.journeys.care_common import (
 class PermanenceParams:
     """Durations and rates of the adoption process (defaults are calibrated)."""
 
-    adm_mean_days: float = 100.0
+    adm_mean_days: float = 104.0
     """Mean days from coming into care to the ADM decision (gamma, shape 3)."""
     po_to_match_days: tuple[tuple[dt.date, float], ...] = (
         (dt.date(2013, 1, 1), 220.0), (dt.date(2014, 6, 1), 150.0),

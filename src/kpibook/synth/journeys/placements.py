@@ -79,7 +79,7 @@ class PlacementParams:
         ("adopt", 0.0, 0.0),
     )  # fmt: skip
     """Breakdown hazard per year by kind: (under 10, 10 and over)."""
-    long_term_factor: float = 0.42
+    long_term_factor: float = 0.38
     """Hazard multiplier once a foster placement is long-term."""
     early_factor: float = 1.8
     """Hazard multiplier in a placement's first 180 days."""

@@ -314,7 +314,7 @@ def _visits(
     day = start
     person = child.person_id
     five = child.birthday(5)
-    emit = child.emit
+    emit_row = child.emit_row
     new_id = child.new_id
     while True:
         if rng.random() < params.visit_late:
@@ -325,13 +325,16 @@ def _visits(
             return
         seen = rng.random() < params.visit_seen
         alone = seen and day >= five and rng.random() < params.visit_seen_alone
-        emit(
+        # Columns in ssd_cp_visits order: id, person, plan, date, seen, seen alone, bedroom.
+        emit_row(
             "ssd_cp_visits",
-            cppv_cp_visit_id=new_id("ssd_cp_visits"),
-            cppv_person_id=person,
-            cppv_cp_plan_id=plan_id,
-            cppv_cp_visit_date=day,
-            cppv_cp_visit_seen="Y" if seen else "N",
-            cppv_cp_visit_seen_alone="Y" if alone else "N",
-            cppv_cp_visit_bedroom="Y" if rng.random() < params.visit_bedroom else "N",
+            (
+                new_id("ssd_cp_visits"),
+                person,
+                plan_id,
+                day,
+                "Y" if seen else "N",
+                "Y" if alone else "N",
+                "Y" if rng.random() < params.visit_bedroom else "N",
+            ),
         )
