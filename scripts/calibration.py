@@ -631,11 +631,13 @@ PROBES: tuple[Probe, ...] = (
     ),
     Probe(
         "ACT-01",
-        "Caseloads (open cases)",
+        "Caseloads (children with an open allocation)",
         "num",
         9444,
         """
-        SELECT count(DISTINCT cine_person_id), NULL FROM open_referrals($me)""",
+        SELECT count(DISTINCT invo_person_id), NULL FROM ssd_involvements
+        WHERE invo_involvement_start_date <= $me
+          AND (invo_involvement_end_date IS NULL OR invo_involvement_end_date > $me)""",
     ),
     Probe(
         "ACT-02",
@@ -736,6 +738,11 @@ def _workday_index(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _fmt(x: object) -> str:
+    """Counts as integers, full-time equivalents to one decimal place."""
+    return f"{x:.1f}" if isinstance(x, float) else str(x)
+
+
 def run(folder: Path, month: str) -> list[tuple[Probe, float | None, str, bool]]:
     """Compute every probe for ``month``; returns (probe, ours, detail, within tolerance)."""
     year, mon = (int(x) for x in month.split("-"))
@@ -754,11 +761,11 @@ def run(folder: Path, month: str) -> list[tuple[Probe, float | None, str, bool]]
         a, b = row
         if probe.kind == "pct":
             value = None if not b else 100.0 * float(a) / float(b)
-            detail = f"{a}/{b}"
+            detail = f"{_fmt(a)}/{_fmt(b)}"
             ok = value is not None and abs(value - probe.kent) <= 3.0
         elif probe.average:
             value = None if not b else float(a) / float(b)
-            detail = f"{a}/{b}"
+            detail = f"{_fmt(a)}/{_fmt(b)}"
             ok = value is not None and abs(value - probe.kent) <= 0.1 * probe.kent
         else:
             value = float(a)

@@ -106,7 +106,7 @@ class ReferralParams:
     """Chance a child whose protection plan ends at review steps down to a CIN plan."""
     post_care_cin: float = 0.8
     """Chance a child returning home from care is supported on a CIN plan."""
-    close_lag_days: tuple[int, int] = (0, 14)
+    close_lag_days: tuple[int, int] = (0, 21)
     """Days from the end of the work to the closure of the episode (uniform)."""
     close_rc9: float = 0.3
     """Chance a CIN plan ends with a step down to early help (RC9) rather than RC7."""
@@ -120,7 +120,7 @@ class ReferralParams:
     """Hazard (per year) of a disabled child on a CIN plan coming into care."""
     moved_per_year: float = 0.03
     """Hazard (per year on a CIN plan) that the family moves to another authority (RC5)."""
-    no_plan: float = 0.01
+    no_plan: float = 0.03
     """Chance a child assessed as in need is supported without a CIN plan."""
     no_plan_mean_days: float = 75.0
     """Mean days such a case stays open before it closes (exponential)."""
