@@ -45,4 +45,4 @@ def demo_command(
     console.rule("[bold]3. Summary")
     print_summary(data, month_end("2018-03", "--to"), console)
     console.print(f"\nThe data is in [bold]{data.resolve()}[/bold] (one CSV file per table).")
-    console.print("Check it yourself with:  kpibook check --data " + str(data))
+    console.print("Check it yourself with:  .venv/bin/kpibook check --data " + str(data))
