@@ -56,3 +56,13 @@ class Problem:
     def __str__(self) -> str:
         text = f"{self.severity.value}: {self.location}: {self.message} [{self.rule}]"
         return f"{text}\n  → {self.hint}" if self.hint else text
+
+
+def errors_in(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """The structural problems: the data cannot be used as it is."""
+    return tuple(p for p in problems if p.severity is Severity.ERROR)
+
+
+def warnings_in(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """The data-quality problems."""
+    return tuple(p for p in problems if p.severity is Severity.WARNING)

@@ -14,10 +14,10 @@ from itertools import pairwise
 import pytest
 
 from kpibook.model import codelist
-from kpibook.model.workdays import working_days_between
+from kpibook.model.workdays import add_months, working_days_between
 from kpibook.synth.context import Shard, Window
 from kpibook.synth.geography import district
-from kpibook.synth.journeys.casework import add_months, uniform_int
+from kpibook.synth.journeys.casework import uniform_int
 from kpibook.synth.journeys.frontdoor import simulate_district
 from kpibook.synth.journeys.people import dob_for_age, upn
 from kpibook.synth.roster import Roster, build_roster

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kpibook.cli.options import month_end, month_start
+from kpibook.cli.progress import step_progress
 from kpibook.cli.summary import print_summary
 from kpibook.synth.run import SynthRequest, generate
 from kpibook.synth.sink import OutputFormat
@@ -40,19 +40,10 @@ def run_synth(
         raise typer.BadParameter("--from must not be after --to", param_hint="--from")
     if scale <= 0:
         raise typer.BadParameter("the scale must be more than 0", param_hint="--scale")
-    with Progress(
-        TextColumn("[bold]Simulating children's journeys"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("shards"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("synth", total=None)
+    with step_progress(console, "Simulating children's journeys") as advance:
 
         def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            advance("shards", done, total)
 
         try:
             return generate(request, progress)

@@ -26,7 +26,7 @@ from kpibook.ingest.sql import current_setting, drop_table, execute, set_option
 from kpibook.ingest.staged import StagedTable, build_stage
 from kpibook.ingest.typed import create_typed_table
 from kpibook.model import SCHEMA, Schema, Table
-from kpibook.problems import Problem, Severity
+from kpibook.problems import Problem, Severity, errors_in, warnings_in
 
 _ORDER_SETTING = "preserve_insertion_order"
 """Row numbers rely on DuckDB keeping each file's row order (its default)."""
@@ -55,12 +55,12 @@ class LoadResult:
     @property
     def errors(self) -> tuple[Problem, ...]:
         """The structural problems: the data cannot be used as it is."""
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+        return errors_in(self.problems)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
         """The data-quality problems."""
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+        return warnings_in(self.problems)
 
     @property
     def has_errors(self) -> bool:

@@ -11,7 +11,7 @@ import duckdb
 
 from kpibook.ingest.load import Progress, load_folder
 from kpibook.model import SCHEMA, Schema
-from kpibook.problems import Problem, Severity
+from kpibook.problems import Problem, Severity, errors_in, warnings_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +33,12 @@ class CheckReport:
     @property
     def errors(self) -> tuple[Problem, ...]:
         """The structural problems."""
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+        return errors_in(self.problems)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
         """The data-quality problems."""
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+        return warnings_in(self.problems)
 
     @property
     def ok(self) -> bool:

@@ -11,6 +11,7 @@ day.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 from functools import cache
 
@@ -82,3 +83,14 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
         return start
     ords = _working_ordinals()
     return dt.date.fromordinal(ords[bisect.bisect_right(ords, o) + days - 1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months later, clamped to the month's end.
+
+    >>> add_months(dt.date(2016, 1, 31), 1)
+    datetime.date(2016, 2, 29)
+    """
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -11,7 +11,6 @@ called out as placeholders (such as SQL Server's 1900-01-01 or an open-ended
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from kpibook.ingest.checks.base import RowCheck, quoted, shown
 from kpibook.ingest.sql import param
 from kpibook.ingest.staged import StagedTable
 from kpibook.model import Column, ColumnType
+from kpibook.model.workdays import add_months
 from kpibook.problems import Severity
 
 EARLIEST_PLAUSIBLE = dt.date(1970, 1, 1)
@@ -42,14 +42,6 @@ PLACEHOLDER_AFTER = dt.date(2100, 12, 31)
 
 BIRTH_SUFFIX = "_dob"
 """Columns named ``..._dob`` hold dates of birth."""
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved ``months`` calendar months on (clamped to the month's end)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last))
 
 
 def latest_plausible(column: Column, today: dt.date) -> dt.date:

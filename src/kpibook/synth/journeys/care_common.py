@@ -64,18 +64,6 @@ def gamma_days(rng: random.Random, mean: float, shape: float = 2.0, minimum: int
     return max(minimum, int(rng.gammavariate(shape, mean / shape)))
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months later (clamped to the month's end)."""
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 @dataclass(slots=True)
 class Placement:
     """One placement of the period of care (a 903 placement: type, carer and address)."""

@@ -98,18 +98,6 @@ def hazard_day(child: ChildContext, t: dt.date, per_year: float) -> dt.date:
     return t + dt.timedelta(days=1 + int(years * 365.25))
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months later (clamped to the month's end)."""
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def working_day_on_or_before(day: dt.date) -> dt.date:
     """``day`` if a working day, else the previous working day."""
     while not is_working_day(day):

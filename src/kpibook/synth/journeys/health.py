@@ -21,8 +21,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from kpibook.model.workdays import add_working_days
-from kpibook.synth.journeys.care_common import Period, add_months, by_date, days, gamma_days
+from kpibook.model.workdays import add_months, add_working_days
+from kpibook.synth.journeys.care_common import Period, by_date, days, gamma_days
 
 
 @dataclass(frozen=True, slots=True)

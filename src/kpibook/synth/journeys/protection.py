@@ -32,11 +32,10 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from kpibook.model.workdays import add_working_days
+from kpibook.model.workdays import add_months, add_working_days
 from kpibook.synth.journeys.casework import (
     ONE_DAY,
     Case,
-    add_months,
     draw,
     hazard_day,
     outcome_json,

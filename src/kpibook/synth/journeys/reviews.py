@@ -20,11 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from kpibook.model.workdays import add_working_days
+from kpibook.model.workdays import add_months, add_working_days
 from kpibook.synth.journeys.care_common import (
     Period,
     Weighted,
-    add_months,
     by_date,
     days,
     gamma_days,
