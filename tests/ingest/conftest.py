@@ -357,6 +357,7 @@ VALID_ROWS: dict[str, list[Row]] = {
         },
     ],
     "local_team_districts": [{"team_id": "T1", "district_id": "DI1"}],
+    "local_postcode_districts": [{"postcode": "CT17 9AA", "district_id": "DI1"}],
     "local_population": [
         {"population_year": "2023", "district_id": "DI1", "age": "0", "population": "1000"},
         {"population_year": "2023", "district_id": "DI1", "age": "1", "population": "1010"},

@@ -77,5 +77,13 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
 
 def test_every_required_table_is_reported_when_the_folder_is_empty(tmp_path: Path) -> None:
     found = find_files(tmp_path, SCHEMA)
-    assert {p.file for p in found.problems} == {f"{t.name}.csv" for t in SCHEMA}
+    assert {p.file for p in found.problems} == {f"{t.name}.csv" for t in SCHEMA if t.required}
     assert {p.rule for p in found.problems} == {"missing-file"}
+
+
+def test_absent_postcode_lookup_is_not_a_problem(dataset, tmp_path, today) -> None:
+    # Older datasets have no local_postcode_districts: the table is optional.
+    assert not SCHEMA.table("local_postcode_districts").required
+    dataset.skip.add("local_postcode_districts")
+    report = check_folder(dataset.write(tmp_path / "d"), today=today, strict=True)
+    assert [str(p) for p in report.problems] == []

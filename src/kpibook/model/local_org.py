@@ -1,9 +1,10 @@
-"""Local extension tables: the organisation, its population and its workforce.
+"""Local extension tables: the organisation, its population, postcodes and workforce.
 
 The SSD has teams (``ssd_department``) but no notion of areas, districts,
-child population or staffing establishment, all of which the seed scorecards
-report on. These tables carry them. Every local table name starts with
-``local_`` so nobody mistakes it for part of the SSD.
+the district a postcode lies in, child population or staffing establishment,
+all of which the seed scorecards report on. These tables carry them. Every
+local table name starts with ``local_`` so nobody mistakes it for part of the
+SSD.
 """
 
 from __future__ import annotations
@@ -189,10 +190,42 @@ LOCAL_FOSTER_CARERS = Table(
     used_for=("SCS-45", "SUF-04"),
 )
 
+LOCAL_POSTCODE_DISTRICTS = Table(
+    name="local_postcode_districts",
+    kind=TableKind.LOCAL,
+    description=(
+        "Postcode lookup for the council's own area (as councils hold it from the ONS "
+        "National Statistics Postcode Lookup): the district each postcode lies in. Used to "
+        "place children in their district of residence, from their home postcode, for "
+        "indicators about residents (rates per 10,000 child population by district)."
+    ),
+    primary_key=("postcode",),
+    columns=(
+        Column(
+            "postcode",
+            T,
+            "The postcode, exactly as written in ssd_address.addr_address_postcode",
+            required=True,
+            nullable=False,
+        ),
+        Column(
+            "district_id",
+            T,
+            "The district the postcode lies in",
+            required=True,
+            nullable=False,
+            references="local_org_units.org_unit_id",
+        ),
+    ),
+    used_for=("district breakdowns of resident-based indicators (rates per 10,000 children)",),
+    required=False,
+)
+
 TABLES: tuple[Table, ...] = (
     LOCAL_ORG_UNITS,
     LOCAL_TEAM_DISTRICTS,
     LOCAL_POPULATION,
+    LOCAL_POSTCODE_DISTRICTS,
     LOCAL_WORKFORCE,
     LOCAL_FOSTER_CARERS,
 )

@@ -8,6 +8,8 @@ council's shape (:mod:`kpibook.synth.geography`) and the roster of workers
   sit under (so every ``dept_team_parent_id`` is itself a department);
 * ``local_org_units``: council -> areas -> districts -> teams, with team types;
 * ``local_team_districts``: which districts each district team serves;
+* ``local_postcode_districts``: the district of every postcode children's
+  home addresses may be drawn from (:mod:`kpibook.synth.postcodes`);
 * ``local_population``: mid-year child population by district and single
   year of age, for every year simulated;
 * ``ssd_professionals``: every worker of the roster;
@@ -35,6 +37,7 @@ from kpibook.synth.geography import (
     TEAMS,
     Team,
 )
+from kpibook.synth.postcodes import home_postcodes_by_district
 from kpibook.synth.roster import Roster, Worker
 from kpibook.synth.sink import Batch
 
@@ -83,6 +86,7 @@ def organisation_batch(
     batch = Batch()
     _departments(batch)
     _org_units(batch)
+    _postcode_districts(batch)
     _population(batch, window, scale, params)
     _professionals(batch, random.Random(f"professionals:{seed}"), roster)
     _workforce(batch, window, roster)
@@ -133,6 +137,23 @@ def _org_units(batch: Batch) -> None:
     for d in DISTRICTS:
         for team_id in d.cswt_ids:
             batch.add("local_team_districts", {"team_id": team_id, "district_id": d.district_id})
+
+
+def _postcode_districts(batch: Batch) -> None:
+    """``local_postcode_districts``: every home-address postcode and its district, by postcode.
+
+    The council's lookup from the ONS postcode directory, covering every
+    postcode the generator may give a child's home address (whatever the
+    scale), so each resident child can be placed in their district.
+    """
+    district_of = {d.ons_code: d.district_id for d in DISTRICTS}
+    pairs = sorted(
+        (postcode.postcode, district_of[ons_code])
+        for ons_code, postcodes in home_postcodes_by_district().items()
+        for postcode in postcodes
+    )
+    for postcode, district_id in pairs:
+        batch.add("local_postcode_districts", {"postcode": postcode, "district_id": district_id})
 
 
 def _population(batch: Batch, window: Window, scale: float, params: OrganisationParams) -> None:

@@ -19,7 +19,14 @@ from pathlib import Path
 import brotli
 import msgpack
 
+from kpibook.synth.geography import DISTRICTS
+
 METRES_PER_MILE = 1609.344
+
+HOME_LETTERS = "CDMT"
+"""First letters of the postcodes home addresses are drawn from (Kent's CT,
+DA, ME and TN; the few BR6 and BR8 postcodes of Sevenoaks and Dartford are
+not used)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,17 @@ def postcodes_for(ons_districts: frozenset[str], letters: str) -> dict[str, tupl
                     Postcode(_tidy(str(pcd)), str(laua), float(str(east)), float(str(north)))
                 )
     return {code: tuple(sorted(pcs, key=lambda p: p.postcode)) for code, pcs in grouped.items()}
+
+
+@cache
+def home_postcodes_by_district() -> dict[str, tuple[Postcode, ...]]:
+    """The postcodes children's home addresses are drawn from, by ONS district code.
+
+    Every real postcode of the council's districts starting with one of
+    :data:`HOME_LETTERS`, sorted. Home addresses (``ssd_address``) and the
+    ``local_postcode_districts`` lookup both come from here.
+    """
+    return postcodes_for(frozenset(d.ons_code for d in DISTRICTS), HOME_LETTERS)
 
 
 # Neighbouring and further-away authorities where children are placed out of area,

@@ -21,9 +21,8 @@ import random
 from dataclasses import dataclass
 
 from kpibook.synth.context import ChildContext, Shard
-from kpibook.synth.geography import DISTRICTS
 from kpibook.synth.journeys.casework import draw, uniform_int, weighted
-from kpibook.synth.postcodes import Postcode, postcodes_for
+from kpibook.synth.postcodes import Postcode, home_postcodes_by_district
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +104,7 @@ def _one_of(rng: random.Random, items: tuple[str, ...]) -> str:
 def home_postcodes(shard: Shard) -> tuple[Postcode, ...]:
     """The real postcodes of the shard's district (ONS Postcode Directory)."""
     assert shard.district is not None
-    wanted = frozenset(d.ons_code for d in DISTRICTS)
-    return postcodes_for(wanted, "CDMT")[shard.district.ons_code]
+    return home_postcodes_by_district()[shard.district.ons_code]
 
 
 def dob_for_age(rng: random.Random, day: dt.date, age: int) -> dt.date:

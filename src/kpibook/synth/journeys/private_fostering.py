@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 
 from kpibook.synth.context import ChildContext, Shard
 from kpibook.synth.geography import DISTRICTS, District
-from kpibook.synth.postcodes import Postcode, postcodes_for
+from kpibook.synth.postcodes import home_postcodes_by_district
 
 _DAY = dt.timedelta(days=1)
 _KENT_CHILDREN = sum(d.children_2016 for d in DISTRICTS)
@@ -70,12 +69,6 @@ class PrivateFosteringParams:
 PARAMS = PrivateFosteringParams()
 
 
-@cache
-def _district_postcodes() -> dict[str, tuple[Postcode, ...]]:
-    """Real postcodes of every district, by ONS code (Kent postcodes start C, D, M or T)."""
-    return postcodes_for(frozenset(d.ons_code for d in DISTRICTS), "CDMT")
-
-
 def simulate_private_fostering(shard: Shard, params: PrivateFosteringParams = PARAMS) -> None:
     """Simulate the private fostering arrangements notified in the shard's district.
 
@@ -118,7 +111,7 @@ def _arrangement(
     weights = [w for _, w in params.ethnicity]
     child.person["pers_ethnicity"] = rng.choices(codes, weights)[0]
     team_id = district.cswt_ids[rng.randrange(len(district.cswt_ids))]
-    postcodes = _district_postcodes()[district.ons_code]
+    postcodes = home_postcodes_by_district()[district.ons_code]
     postcode = postcodes[rng.randrange(len(postcodes))]
     child.home_postcode = postcode
     begin = max(start, notified)
