@@ -1,0 +1,200 @@
+"""Wrapping an indicator's query into the query that produces its figures.
+
+An indicator's SQL returns one row per counted record (``period_end``,
+``numerator``, ``denominator`` and, as needed, ``person_id``, ``team_id``,
+``district_id``). The engine wraps it, as a syntax tree built with sqlglot,
+into one query that, for every month end at once:
+
+1. restricts ``kp_periods`` to the month ends asked for, with the windows of
+   the indicator's period;
+2. tags each record with its team's area and whether the child is or was UASC;
+3. duplicates the records into the cohorts (all children; excluding UASC);
+4. sums numerator and denominator with ``GROUPING SETS`` for the council, each
+   area, each district and each team;
+5. fills in a zero for every unit and month with no records, and works out the
+   value from the indicator's unit.
+
+Every value (the period, the month ends, the council id, the levels and
+cohorts) is a bound parameter, never text spliced into the SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+from kpibook.engine.periods import Period
+from kpibook.indicators.definition import R3M_SUFFIX, Indicator, Unit
+
+_TEMPLATE = """
+WITH kp_periods AS (
+  SELECT period_end, window_start FROM kp_calendar
+  WHERE period = $period AND period_end BETWEEN $first AND $last
+),
+kp_rows AS (SELECT 1),
+kp_tagged AS (
+  SELECT r.period_end, r.numerator, r.denominator, r.team_id, t.area_id, r.district_id,
+         u.person_id IS NOT NULL AS is_uasc
+  FROM kp_rows AS r
+  LEFT JOIN kp_teams AS t ON t.team_id = r.team_id
+  LEFT JOIN kp_uasc AS u ON u.person_id = r.person_id
+),
+kp_cohorts AS (
+  SELECT 'all' AS cohort, * FROM kp_tagged
+  UNION ALL
+  SELECT 'exc_uasc' AS cohort, * FROM kp_tagged
+  WHERE list_contains($cohorts, 'exc_uasc') AND NOT is_uasc
+),
+kp_sums AS (
+  SELECT cohort, period_end,
+         CASE WHEN GROUPING(team_id) = 0 THEN 'team'
+              WHEN GROUPING(area_id) = 0 THEN 'area'
+              WHEN GROUPING(district_id) = 0 THEN 'district'
+              ELSE 'council' END AS org_level,
+         CASE WHEN GROUPING(team_id) = 0 THEN coalesce(team_id, 'UNALLOCATED')
+              WHEN GROUPING(area_id) = 0 THEN coalesce(area_id, 'UNALLOCATED')
+              WHEN GROUPING(district_id) = 0 THEN coalesce(district_id, 'UNKNOWN')
+              ELSE $council END AS org_unit,
+         sum(numerator) AS numerator, sum(denominator) AS denominator
+  FROM kp_cohorts
+  GROUP BY GROUPING SETS ((cohort, period_end), (cohort, period_end, area_id),
+                          (cohort, period_end, district_id), (cohort, period_end, team_id))
+),
+kp_units AS (
+  SELECT 'council' AS org_level, $council AS org_unit, NULL::DATE AS valid_from,
+         NULL::DATE AS valid_to
+  UNION ALL
+  SELECT org_level, org_unit_id, valid_from, valid_to FROM local_org_units
+  WHERE org_level IN ('area', 'district', 'team')
+),
+kp_grid AS (
+  SELECT c.cohort, p.period_end, u.org_level, u.org_unit
+  FROM kp_periods AS p
+  CROSS JOIN kp_units AS u
+  CROSS JOIN (SELECT unnest($cohorts) AS cohort) AS c
+  WHERE list_contains($levels, u.org_level)
+    AND (u.valid_from IS NULL OR u.valid_from <= p.period_end)
+    AND (u.valid_to IS NULL OR u.valid_to >= p.period_end)
+),
+kp_wanted AS (
+  SELECT * FROM kp_sums
+  WHERE list_contains($levels, org_level) AND list_contains($cohorts, cohort)
+),
+kp_figures AS (
+  SELECT coalesce(g.period_end, s.period_end) AS period_end,
+         coalesce(g.org_level, s.org_level) AS org_level,
+         coalesce(g.org_unit, s.org_unit) AS org_unit,
+         coalesce(g.cohort, s.cohort) AS cohort,
+         CAST(coalesce(s.numerator, 0) AS DOUBLE) AS numerator,
+         CAST(coalesce(s.denominator, 0) AS DOUBLE) AS denominator
+  FROM kp_grid AS g
+  FULL OUTER JOIN kp_wanted AS s
+    ON s.cohort = g.cohort AND s.period_end = g.period_end
+   AND s.org_level = g.org_level AND s.org_unit = g.org_unit
+)
+SELECT $indicator_id AS indicator_id, period_end, org_level, org_unit, cohort,
+       numerator, denominator, numerator AS value
+FROM kp_figures
+ORDER BY period_end, CASE org_level WHEN 'council' THEN 0 WHEN 'area' THEN 1
+                                    WHEN 'district' THEN 2 ELSE 3 END, org_unit, cohort
+"""
+
+_RATIO_VALUE = (
+    "CASE WHEN denominator = 0 THEN NULL ELSE $scale * numerator / denominator END AS value"
+)
+_COUNT_DENOMINATOR = "CAST(NULL AS DOUBLE) AS denominator"
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """The query for one indicator's figures and the values bound to it."""
+
+    indicator_id: str
+    """The id the figures carry (``SCS-01``, or ``SCS-01:R3M`` for the recalculation)."""
+    period: Period
+    sql: str
+    params: dict[str, Any]
+
+    def pretty(self) -> str:
+        """The SQL laid out for reading."""
+        return sqlglot.transpile(self.sql, read="duckdb", write="duckdb", pretty=True)[0]
+
+
+def _replace_cte(query: exp.Expr, name: str, body: exp.Expr) -> None:
+    for cte in query.find_all(exp.CTE):
+        if cte.alias == name:
+            cte.set("this", body)
+            return
+    raise LookupError(name)
+
+
+def _final_select(query: exp.Expr) -> exp.Select:
+    assert isinstance(query, exp.Select)
+    return query
+
+
+def compile_indicator(
+    indicator: Indicator,
+    *,
+    first: dt.date,
+    last: dt.date,
+    council: str,
+    rolling_three_months: bool = False,
+    org_unit: str | None = None,
+    cohort: str | None = None,
+) -> Compiled:
+    """The query computing ``indicator`` for the month ends from ``first`` to ``last``.
+
+    With ``rolling_three_months`` the same SQL runs over rolling-3-month windows
+    and the figures carry the id ``<ID>:R3M``. ``org_unit`` and ``cohort``
+    narrow the result (used by ``kpibook explain``).
+    """
+    if indicator.sql is None:
+        raise ValueError(f"{indicator.id} has no SQL: its figures come from outside")
+    query = sqlglot.parse_one(_TEMPLATE, read="duckdb")
+    rows = sqlglot.parse_one(indicator.sql, read="duckdb")
+    assert isinstance(rows, exp.Query), "checked when the library was loaded"
+    outputs = set(rows.named_selects)
+    _replace_cte(query, "kp_rows", rows)
+    tagged = next(c for c in query.find_all(exp.CTE) if c.alias == "kp_tagged").this
+    for column in list(tagged.find_all(exp.Column)):
+        if column.table == "r" and column.name not in outputs:
+            # A column the indicator does not return (it has no such breakdown).
+            if column.parent is tagged:
+                column.replace(exp.alias_(exp.Null(), column.name))
+            else:
+                column.replace(exp.Null())
+    final = _final_select(query)
+    selects = final.expressions
+    if indicator.unit is Unit.COUNT:
+        selects[6] = sqlglot.parse_one(_COUNT_DENOMINATOR, read="duckdb")
+    else:
+        selects[7] = sqlglot.parse_one(_RATIO_VALUE, read="duckdb")
+    final.set("expressions", selects)
+    params: dict[str, Any] = {
+        "period": (Period.R3M if rolling_three_months else indicator.period).value,
+        "first": first,
+        "last": last,
+        "council": council,
+        "cohorts": [c.value for c in indicator.cohorts],
+        "levels": [v.value for v in indicator.levels],
+        "indicator_id": indicator.id + (R3M_SUFFIX if rolling_three_months else ""),
+    }
+    if indicator.unit is not Unit.COUNT:
+        params["scale"] = float(indicator.unit.scale or 1)
+    if org_unit is not None:
+        final.where(exp.column("org_unit").eq(exp.Parameter(this=exp.var("org_unit"))), copy=False)
+        params["org_unit"] = org_unit
+    if cohort is not None:
+        final.where(exp.column("cohort").eq(exp.Parameter(this=exp.var("cohort"))), copy=False)
+        params["cohort"] = cohort
+    return Compiled(
+        indicator_id=params["indicator_id"],
+        period=Period(params["period"]),
+        sql=query.sql(dialect="duckdb"),
+        params=params,
+    )
