@@ -68,3 +68,21 @@ class TestSCS01:
         # Jun-Aug 2016: R3 and R5, both repeats.
         fig = council.figure("SCS-01:R3M", "2016-08")
         assert (fig.numerator, fig.denominator) == (2, 2)
+
+
+def test_act02_referrals_in_the_month() -> None:
+    c = Council()
+    c.child("A", "2010-01-01").child("U", "2000-06-01", uasc_from="2016-01-01")
+    _referral(c, "R1", "A", "2016-07-31")  # July: not August
+    _referral(c, "R2", "A", "2016-08-01")  # first day of the month
+    _referral(c, "R3", "A", "2016-08-31", team="T_CAN")  # last day
+    _referral(c, "R4", "U", "2016-08-15", team="T_UASC")
+    _referral(c, "R5", "A", "2016-09-01")  # September
+    figures = c.figures("ACT-02", "2016-07", "2016-09")
+    assert figures["2016-08", "council", "KCC", "all"].value == 3
+    assert figures["2016-08", "council", "KCC", "all"].denominator is None
+    assert figures["2016-08", "council", "KCC", "exc_uasc"].value == 2
+    assert figures["2016-07", "council", "KCC", "all"].value == 1
+    assert figures["2016-08", "team", "T_CAN", "all"].value == 1
+    # Counts are zero, not missing, where nothing happened.
+    assert figures["2016-08", "team", "T_CIC_N", "all"].value == 0
