@@ -5,7 +5,10 @@ from __future__ import annotations
 import typer
 
 from kpibook.cli.check import check_command
+from kpibook.cli.compute import compute_command
 from kpibook.cli.demo import demo_command
+from kpibook.cli.explain import explain_command
+from kpibook.cli.indicators import indicators_command
 from kpibook.cli.synth import synth_command
 
 app = typer.Typer(
@@ -17,4 +20,7 @@ app = typer.Typer(
 )
 app.command("synth")(synth_command)
 app.command("check")(check_command)
+app.command("indicators")(indicators_command)
+app.command("compute")(compute_command)
+app.command("explain")(explain_command)
 app.command("demo")(demo_command)
