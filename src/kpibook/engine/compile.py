@@ -8,9 +8,10 @@ into one query that, for every month end at once:
 1. restricts ``kp_periods`` to the month ends asked for, with the windows of
    the indicator's period;
 2. tags each record with its team's area and whether the child is or was UASC;
-3. duplicates the records into the cohorts (all children; excluding UASC);
-4. sums numerator and denominator with ``GROUPING SETS`` for the council, each
-   area, each district and each team;
+3. sums numerator and denominator with ``GROUPING SETS`` for the council, each
+   area, each district and each team, once for all children and once (with a
+   ``FILTER``) for children who have never been UASC;
+4. turns the two sums into one row per cohort;
 5. fills in a zero for every unit and month with no records, and works out the
    value from the indicator's unit.
 
@@ -43,14 +44,8 @@ kp_tagged AS (
   LEFT JOIN kp_teams AS t ON t.team_id = r.team_id
   LEFT JOIN kp_uasc AS u ON u.person_id = r.person_id
 ),
-kp_cohorts AS (
-  SELECT 'all' AS cohort, * FROM kp_tagged
-  UNION ALL
-  SELECT 'exc_uasc' AS cohort, * FROM kp_tagged
-  WHERE list_contains($cohorts, 'exc_uasc') AND NOT is_uasc
-),
 kp_sums AS (
-  SELECT cohort, period_end,
+  SELECT period_end,
          CASE WHEN GROUPING(team_id) = 0 THEN 'team'
               WHEN GROUPING(area_id) = 0 THEN 'area'
               WHEN GROUPING(district_id) = 0 THEN 'district'
@@ -59,10 +54,22 @@ kp_sums AS (
               WHEN GROUPING(area_id) = 0 THEN coalesce(area_id, 'UNALLOCATED')
               WHEN GROUPING(district_id) = 0 THEN coalesce(district_id, 'UNKNOWN')
               ELSE $council END AS org_unit,
-         sum(numerator) AS numerator, sum(denominator) AS denominator
-  FROM kp_cohorts
-  GROUP BY GROUPING SETS ((cohort, period_end), (cohort, period_end, area_id),
-                          (cohort, period_end, district_id), (cohort, period_end, team_id))
+         sum(numerator) AS numerator_all,
+         sum(denominator) AS denominator_all,
+         sum(numerator) FILTER (WHERE NOT is_uasc) AS numerator_exc_uasc,
+         sum(denominator) FILTER (WHERE NOT is_uasc) AS denominator_exc_uasc
+  FROM kp_tagged
+  GROUP BY GROUPING SETS ((period_end), (period_end, area_id),
+                          (period_end, district_id), (period_end, team_id))
+),
+kp_cohorts AS (
+  SELECT period_end, org_level, org_unit, 'all' AS cohort,
+         numerator_all AS numerator, denominator_all AS denominator
+  FROM kp_sums
+  UNION ALL
+  SELECT period_end, org_level, org_unit, 'exc_uasc' AS cohort,
+         numerator_exc_uasc AS numerator, denominator_exc_uasc AS denominator
+  FROM kp_sums
 ),
 kp_units AS (
   SELECT 'council' AS org_level, $council AS org_unit, NULL::DATE AS valid_from,
@@ -81,7 +88,7 @@ kp_grid AS (
     AND (u.valid_to IS NULL OR u.valid_to >= p.period_end)
 ),
 kp_wanted AS (
-  SELECT * FROM kp_sums
+  SELECT * FROM kp_cohorts
   WHERE list_contains($levels, org_level) AND list_contains($cohorts, cohort)
 ),
 kp_figures AS (
