@@ -33,6 +33,8 @@ class Problem:
         hint: what to do about it.
         row: 1-based data row number in the file (header excluded), if any.
         column: the column concerned, if any.
+        line: 1-based line number in a text file that is not a table (an
+            indicator's YAML or SQL file), if any.
     """
 
     severity: Severity
@@ -42,11 +44,14 @@ class Problem:
     hint: str = ""
     row: int | None = None
     column: str | None = None
+    line: int | None = None
 
     @property
     def location(self) -> str:
         """``file, row N, column C`` as far as known."""
         parts = [self.file]
+        if self.line is not None:
+            parts.append(f"line {self.line}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:

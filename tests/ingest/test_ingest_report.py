@@ -42,6 +42,7 @@ def test_problem_record_is_json_ready() -> None:
         "file": "a.csv",
         "row": 3,
         "column": "y",
+        "line": None,
         "message": "bad code",
         "hint": "",
     }

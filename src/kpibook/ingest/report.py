@@ -78,6 +78,7 @@ def problem_record(problem: Problem) -> dict[str, object]:
         "file": problem.file,
         "row": problem.row,
         "column": problem.column,
+        "line": problem.line,
         "message": problem.message,
         "hint": problem.hint,
     }
