@@ -88,17 +88,27 @@ KEYS = tuple(IndicatorFile.model_fields)
 """Every key an indicator file may have (a test checks each is documented)."""
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    """1-based line of each top-level key in a YAML mapping (empty if not a mapping)."""
+def _top_keys(text: str) -> list[tuple[str, int]]:
+    """Each top-level key of a YAML mapping with its 1-based line, in file order."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
-        return {}
+        return []
     if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {
-        str(k.value): k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)
-    }
+        return []
+    return [
+        (str(k.value), k.start_mark.line + 1)
+        for k, _ in node.value
+        if isinstance(k, yaml.ScalarNode)
+    ]
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """1-based line of each top-level key in a YAML mapping (empty if not a mapping)."""
+    lines: dict[str, int] = {}
+    for key, line in _top_keys(text):
+        lines.setdefault(key, line)
+    return lines
 
 
 def _problem(path: Path, line: int | None, message: str, hint: str) -> Problem:
@@ -127,10 +137,22 @@ def read_definition(path: Path) -> tuple[IndicatorFile | None, tuple[Problem, ..
             _problem(path, 1, "the file is not a YAML mapping of keys to values", "see docs"),
         )
     lines = _key_lines(text)
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for key, line in _top_keys(text):
+        if key in seen:
+            problems.append(
+                _problem(
+                    path,
+                    line,
+                    f"the key '{key}' appears twice (first on line {seen[key]})",
+                    "keep one of them; YAML would silently use the last",
+                )
+            )
+        seen.setdefault(key, line)
     try:
         model = IndicatorFile.model_validate(raw)
     except ValidationError as exc:
-        problems = []
         for err in exc.errors():
             loc = err["loc"]
             key = str(loc[0]) if loc else ""
@@ -146,7 +168,7 @@ def read_definition(path: Path) -> tuple[IndicatorFile | None, tuple[Problem, ..
                 hint = "see docs/indicators.md for the allowed values"
             problems.append(_problem(path, lines.get(key, 1), message, hint))
         return None, tuple(problems)
-    return model, ()
+    return model, tuple(problems)
 
 
 def key_line(path: Path, key: str) -> int:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import duckdb
+
 from kpibook.engine.periods import Period
 from kpibook.errors import InputError
 from kpibook.indicators.definition import (
@@ -26,7 +28,13 @@ from kpibook.indicators.definition import (
     Unit,
 )
 from kpibook.indicators.files import IndicatorFile, key_line, read_definition
-from kpibook.indicators.sqlcheck import RESULT_COLUMNS, check_sql, known_tables
+from kpibook.indicators.sqlcheck import (
+    RESULT_COLUMNS,
+    bind_sql,
+    binder,
+    check_sql,
+    known_tables,
+)
 from kpibook.problems import Problem, Severity, errors_in
 
 
@@ -78,12 +86,65 @@ def _problem(path: Path, line: int | None, message: str, hint: str) -> Problem:
     return Problem(Severity.ERROR, "indicator-definition", str(path), message, hint=hint, row=line)
 
 
+class _Binder:
+    """Binds queries in DuckDB (:func:`bind_sql`); the connection is made on first use."""
+
+    def __init__(self) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    def __call__(self, sql: str, path: Path) -> tuple[Problem, ...]:
+        if self._con is None:
+            self._con = binder()
+        return bind_sql(sql, path, self._con)
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+
+def _read_sql(path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [
+            Problem(
+                Severity.ERROR,
+                "indicator-sql",
+                str(path),
+                f"cannot read the file ({exc})",
+                hint="save it as UTF-8 text",
+            )
+        ]
+
+
+def _check_query(
+    sql_path: Path,
+    needed: tuple[str, ...],
+    tables: dict[str, tuple[str, ...]],
+    bind: _Binder,
+) -> tuple[str | None, tuple[str, ...], list[Problem]]:
+    """The SQL text, the columns it reads and its problems (checked, then bound in DuckDB)."""
+    sql, problems = _read_sql(sql_path)
+    if sql is None:
+        return None, (), problems
+    checked = check_sql(sql, sql_path, needed, tables)
+    problems.extend(checked.problems)
+    if not checked.problems:
+        problems.extend(bind(sql, sql_path))
+    return sql, checked.requires, problems
+
+
 def _build(
-    path: Path, origin: str, tables: dict[str, tuple[str, ...]]
+    path: Path, origin: str, tables: dict[str, tuple[str, ...]], bind: _Binder
 ) -> tuple[Indicator | None, list[Problem]]:
     model, found = read_definition(path)
     problems = list(found)
     if model is None:
+        # Still check the SQL beside it, so every problem is reported at once.
+        beside = path.with_suffix(".sql")
+        if beside.is_file():
+            problems.extend(_check_query(beside, RESULT_COLUMNS, tables, bind)[2])
         return None, problems
     if path.stem != model.id:
         problems.append(
@@ -120,21 +181,38 @@ def _build(
                 )
             )
         else:
-            sql = sql_path.read_text(encoding="utf-8")
-            checked = check_sql(sql, sql_path, needed_outputs(model), tables)
-            problems.extend(checked.problems)
+            sql, read, sql_problems = _check_query(sql_path, needed_outputs(model), tables, bind)
+            problems.extend(sql_problems)
             declared = set(model.requires)
-            if declared and declared != set(checked.requires):
+            if sql is not None and declared and declared != set(read):
                 problems.append(
                     _problem(
                         path,
                         key_line(path, "requires"),
                         "'requires' does not match the columns the SQL reads: "
-                        + ", ".join(sorted(declared ^ set(checked.requires))),
+                        + ", ".join(sorted(declared ^ set(read))),
                         "remove 'requires' (it is worked out from the SQL) or correct it",
                     )
                 )
-            requires = checked.requires
+            requires = read
+    if model.variant == "national" and model.national is None:
+        problems.append(
+            _problem(
+                path,
+                key_line(path, "variant"),
+                "a national variant needs 'national' (the DfE / LAIT code and name)",
+                "add national: {code: ..., name: ...}",
+            )
+        )
+    if model.id in model.related:
+        problems.append(
+            _problem(
+                path,
+                key_line(path, "related"),
+                f"{model.id} lists itself as related",
+                "list the other indicators offered beside it",
+            )
+        )
     if model.headline_cohort not in model.cohorts:
         problems.append(
             _problem(
@@ -186,12 +264,12 @@ def _build(
 
 
 def _load_folder(
-    folder: Path, origin: str, tables: dict[str, tuple[str, ...]]
+    folder: Path, origin: str, tables: dict[str, tuple[str, ...]], bind: _Binder
 ) -> tuple[dict[str, Indicator], list[Problem]]:
     found: dict[str, Indicator] = {}
     problems: list[Problem] = []
     for path in sorted(folder.rglob("*.yaml")):
-        indicator, file_problems = _build(path, origin, tables)
+        indicator, file_problems = _build(path, origin, tables, bind)
         problems.extend(file_problems)
         if indicator is None:
             continue
@@ -231,10 +309,14 @@ def load_library(extra: Sequence[Path] = (), *, include_shipped: bool = True) ->
             )
             continue
         folders.append((folder, str(folder)))
-    for folder, origin in folders:
-        found, folder_problems = _load_folder(folder, origin, tables)
-        problems.extend(folder_problems)
-        indicators.update(found)
+    bind = _Binder()
+    try:
+        for folder, origin in folders:
+            found, folder_problems = _load_folder(folder, origin, tables, bind)
+            problems.extend(folder_problems)
+            indicators.update(found)
+    finally:
+        bind.close()
     for indicator in indicators.values():
         for other in indicator.related:
             if other not in indicators:

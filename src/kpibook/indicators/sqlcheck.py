@@ -6,19 +6,34 @@ one row per counted record with the result columns the engine aggregates
 (see :data:`RESULT_COLUMNS`). Every problem is reported with its line in the
 SQL file; the tables and columns the SQL reads are returned as the
 indicator's requirements.
+
+Two passes:
+
+1. :func:`check_sql` reads the query's syntax tree (sqlglot): one statement,
+   a query that only reads, known tables and table functions, and every
+   column resolved to a table, CTE, subquery or alias in reach (including
+   correlated subqueries, ``SELECT *`` through CTEs and column lists such as
+   ``AS t(a, b)``). Problems carry the line they are on.
+2. :func:`bind_sql` asks DuckDB to bind the query against empty copies of
+   every table (:func:`binder`), with file access switched off. That catches
+   what the first pass cannot know: misspelt functions, ambiguous column
+   names, wrong argument types.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import sqlglot
-from sqlglot import exp
-from sqlglot.errors import ParseError
-from sqlglot.optimizer.scope import Scope, traverse_scope
+from sqlglot import TokenType, exp
+from sqlglot.errors import ParseError, TokenError
+from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
 
+from kpibook.engine import helpers
 from kpibook.engine.helpers import HELPERS
 from kpibook.model.schema import SCHEMA
 from kpibook.problems import Problem, Severity
@@ -30,6 +45,16 @@ OPTIONAL_COLUMNS = ("person_id", "team_id", "district_id")
 """Columns a query returns when the indicator needs them: ``person_id`` for the
 ``exc_uasc`` cohort, ``team_id`` for team and area breakdowns, ``district_id``
 for district breakdowns."""
+
+TABLE_FUNCTIONS = ("range", "generate_series", "unnest")
+"""Table functions an indicator may select from (they make rows, never read files)."""
+
+_CORRELATABLE = (ScopeType.SUBQUERY, ScopeType.UDTF, ScopeType.SET_OPERATION)
+
+_Offered = Callable[[Scope, str], "set[str] | None"]
+"""Columns a source of a scope offers (None when unknown)."""
+_Add = Callable[[int | None, str, str], None]
+"""Records a problem: line, message, hint."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,21 +76,191 @@ def known_tables() -> dict[str, tuple[str, ...]]:
 
 
 def _line(node: exp.Expr) -> int | None:
-    ident = node.this if isinstance(node, exp.Column | exp.Table) else node
-    meta = getattr(ident, "meta", None) or {}
-    line = meta.get("line")
-    return int(line) if line is not None else None
+    """1-based line of ``node`` in the SQL text, if sqlglot recorded it."""
+    candidates: list[exp.Expr] = [node]
+    if isinstance(node, exp.Column | exp.Table):
+        candidates.insert(0, node.this)
+    candidates.extend(node.find_all(exp.Identifier))
+    for candidate in candidates:
+        meta = getattr(candidate, "meta", None) or {}
+        line = meta.get("line")
+        if line is not None:
+            return int(line)
+    return None
 
 
-def _scope_columns(scope: Scope, tables: Mapping[str, tuple[str, ...]]) -> dict[str, set[str]]:
-    """Alias → columns it offers, for every source of ``scope``."""
-    out: dict[str, set[str]] = {}
-    for alias, source in scope.sources.items():
+def _alias_columns(node: exp.Expr | None) -> list[str]:
+    """Column names of an alias list, as in ``AS t(a, b)`` or ``WITH x(a, b) AS``."""
+    if node is None:
+        return []
+    alias = node.args.get("alias")
+    if isinstance(alias, exp.TableAlias):
+        return [c.name.lower() for c in alias.columns]
+    return []
+
+
+def _function_name(table: exp.Table) -> str | None:
+    """The function name when ``table`` is a table function such as ``range(3)``."""
+    func = table.this
+    if not isinstance(func, exp.Func):
+        return None
+    if isinstance(func, exp.Anonymous):
+        return str(func.name).lower()
+    if isinstance(func, exp.GenerateSeries):
+        return "generate_series"
+    return func.sql_name().lower()
+
+
+class _Resolver:
+    """Resolves the columns of one query's scopes against the known tables."""
+
+    def __init__(self, tables: Mapping[str, tuple[str, ...]], model: set[str]) -> None:
+        self.tables = {k.lower(): {c.lower() for c in v} for k, v in tables.items()}
+        self.model = model
+        self.requires: set[str] = set()
+        self._outputs: dict[int, set[str] | None] = {}
+
+    # Columns a source offers ----------------------------------------------------------------------
+
+    def source_columns(self, scope: Scope, alias: str) -> set[str] | None:
+        """Columns the source ``alias`` of ``scope`` offers; None when they cannot be known."""
+        node, source = _sources(scope)[alias]
         if isinstance(source, exp.Table):
-            out[alias] = set(tables.get(source.name, ()))
-        elif isinstance(source, Scope) and isinstance(source.expression, exp.Query):
-            out[alias] = set(source.expression.named_selects)
-    return out
+            listed = _alias_columns(source)
+            if listed:
+                return set(listed)
+            if _function_name(source) is not None:
+                return None
+            return self.tables.get(source.name.lower())
+        listed = _alias_columns(node)
+        parent = source.expression.parent
+        while isinstance(parent, exp.SetOperation):  # a branch of a (recursive) CTE's UNION
+            parent = parent.parent
+        if not listed and isinstance(parent, exp.CTE):
+            listed = _alias_columns(parent)
+        if listed:
+            return set(listed)
+        return self.scope_outputs(source)
+
+    def scope_outputs(self, scope: Scope) -> set[str] | None:
+        """Result columns of the query of ``scope`` (``*`` expanded)."""
+        key = id(scope)
+        if key not in self._outputs:
+            self._outputs[key] = None  # guards recursive CTEs
+            self._outputs[key] = self._compute_outputs(scope)
+        return self._outputs[key]
+
+    def _compute_outputs(self, scope: Scope) -> set[str] | None:
+        expression = scope.expression
+        if isinstance(expression, exp.SetOperation):
+            return (
+                self.scope_outputs(scope.set_operation_scopes[0])
+                if scope.set_operation_scopes
+                else None
+            )
+        if not isinstance(expression, exp.Select):
+            return None
+        out: set[str] = set()
+        for projection in expression.expressions:
+            star = self._star_sources(scope, projection)
+            if star is None:
+                out.add(projection.alias_or_name.lower())
+                continue
+            for alias in star:
+                columns = self.source_columns(scope, alias)
+                if columns is None:
+                    return None
+                out |= columns
+            star_node = projection if isinstance(projection, exp.Star) else projection.this
+            for excluded in star_node.args.get("except_") or star_node.args.get("except") or []:
+                out.discard(excluded.name.lower())
+        return out
+
+    @staticmethod
+    def _star_sources(scope: Scope, projection: exp.Expr) -> list[str] | None:
+        """The sources a ``*`` or ``t.*`` projection expands over (None if not a star)."""
+        if isinstance(projection, exp.Star):
+            hidden = scope.semi_or_anti_join_tables
+            return [a for a in _sources(scope) if a not in hidden]
+        if isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star):
+            table = projection.table.lower()
+            return [a for a in _sources(scope) if a.lower() == table]
+        return None
+
+    # Requirements -------------------------------------------------------------------------------
+
+    def require(self, scope: Scope, alias: str, column: str, depth: int = 0) -> None:
+        """Record ``column`` of source ``alias`` (followed through ``*`` of CTEs) as read."""
+        if depth > 20:
+            return
+        _, source = _sources(scope)[alias]
+        if isinstance(source, exp.Table):
+            if source.name.lower() in self.model and _function_name(source) is None:
+                self.requires.add(f"{source.name.lower()}.{column}")
+            return
+        inner = source
+        while isinstance(inner.expression, exp.SetOperation) and inner.set_operation_scopes:
+            inner = inner.set_operation_scopes[0]
+        if not isinstance(inner.expression, exp.Select):
+            return
+        if column in {p.alias_or_name.lower() for p in inner.expression.expressions}:
+            return  # named in the CTE's own select list: recorded when that scope is checked
+        for projection in inner.expression.expressions:
+            for star_alias in self._star_sources(inner, projection) or []:
+                offered = self.source_columns(inner, star_alias)
+                if offered is not None and column in offered:
+                    self.require(inner, star_alias, column, depth + 1)
+
+
+def _sources(scope: Scope) -> dict[str, tuple[exp.Expr, exp.Table | Scope]]:
+    """Alias → (node in FROM/JOIN, source) of every source of ``scope``.
+
+    Unlike sqlglot's ``selected_sources`` this keeps the right-hand side of
+    ``SEMI`` and ``ANTI`` joins, whose columns the join condition reads.
+    """
+    return {
+        name: (node, scope.sources[name])
+        for name, node in scope.references
+        if name in scope.sources
+    }
+
+
+def _chain(scope: Scope) -> Iterator[Scope]:
+    """``scope`` and the enclosing scopes whose sources its columns may refer to."""
+    current: Scope | None = scope
+    while current is not None:
+        yield current
+        if current.scope_type in _CORRELATABLE or current.can_be_correlated:
+            current = current.parent
+        else:
+            current = None
+
+
+def _own_columns(scope: Scope) -> list[exp.Column]:
+    """Columns written in ``scope`` itself (not those of its subqueries)."""
+    inner = {
+        id(c)
+        for child in (*scope.subquery_scopes, *scope.udtf_scopes, *scope.derived_table_scopes)
+        for c in child.columns
+    }
+    return [c for c in scope.columns if id(c) not in inner]
+
+
+def _statement_lines(sql: str) -> list[int]:
+    """Line on which each statement after the first begins (after each ``;``)."""
+    try:
+        tokens = sqlglot.tokenize(sql, read="duckdb")
+    except TokenError:
+        return []
+    lines: list[int] = []
+    after_semicolon = False
+    for token in tokens:
+        if token.token_type is TokenType.SEMICOLON:
+            after_semicolon = True
+        elif after_semicolon:
+            lines.append(token.line)
+            after_semicolon = False
+    return lines
 
 
 def check_sql(
@@ -85,71 +280,227 @@ def check_sql(
         for err in exc.errors or [{"line": None, "description": str(exc)}]:
             add(err.get("line"), f"the SQL does not parse: {err.get('description')}", "fix it")
         return SqlCheck(tuple(problems), (), ())
+    except TokenError as exc:
+        add(None, f"the SQL does not parse: {exc}", "check quotes and brackets are closed")
+        return SqlCheck(tuple(problems), (), ())
     if len(statements) != 1:
-        add(None, f"the file holds {len(statements)} statements", "keep exactly one SELECT query")
+        later = _statement_lines(sql)
+        add(
+            later[0] if len(statements) > 1 and later else None,
+            f"the file holds {len(statements)} statements",
+            "keep exactly one SELECT query (no ';' between queries; use CTEs instead)",
+        )
         return SqlCheck(tuple(problems), (), ())
     query = statements[0]
     if not isinstance(query, exp.Query):
-        add(1, f"the statement is a {query.key.upper()}, not a SELECT", "write a single SELECT")
+        add(
+            _line(query) or 1,
+            f"the statement is a {query.key.upper()}, not a SELECT",
+            "write a single SELECT",
+        )
         return SqlCheck(tuple(problems), (), ())
-    bad: list[exp.Expr] = [
-        n for n in query.walk() if isinstance(n, exp.DDL | exp.DML | exp.Command)
-    ]
-    for node in bad:
-        add(_line(node), "the query writes or changes data", "an indicator may only read")
-    requires: set[str] = set()
+    for node in query.walk():
+        if isinstance(node, exp.DDL | exp.DML | exp.Command):
+            add(_line(node), "the query writes or changes data", "an indicator may only read")
+    if problems:
+        return SqlCheck(tuple(problems), (), ())
+
     model = {t.name for t in SCHEMA}
-    cte_names = {cte.alias for cte in query.find_all(exp.CTE)}
-    for scope in traverse_scope(query):
-        columns_by_alias = _scope_columns(scope, tables)
-        for alias, source in scope.sources.items():
-            if (
-                isinstance(source, exp.Table)
-                and source.name not in cte_names
-                and source.name not in tables
-            ):
+    resolver = _Resolver(tables, model)
+    try:
+        scopes = list(traverse_scope(query))
+    except Exception as exc:  # sqlglot cannot follow the query's structure
+        add(None, f"the query's structure cannot be followed ({exc})", "simplify the query")
+        return SqlCheck(tuple(problems), (), tuple(query.named_selects))
+
+    cte_names = {cte.alias.lower() for cte in query.find_all(exp.CTE)}
+    unknown_sources: set[int] = set()
+    for scope in scopes:
+        for alias, (_, source) in _sources(scope).items():
+            if not isinstance(source, exp.Table):
+                continue
+            function = _function_name(source)
+            if function is not None:
+                if function not in TABLE_FUNCTIONS:
+                    add(
+                        _line(source),
+                        f"the table function '{function}' is not allowed",
+                        "read only data-model tables and kp_ helpers; "
+                        f"allowed functions: {', '.join(TABLE_FUNCTIONS)}",
+                    )
+                continue
+            if source.name.lower() in cte_names:
+                unknown_sources.add(id(source))  # a recursive CTE naming itself
+            elif source.name.lower() not in resolver.tables:
                 add(
                     _line(source),
                     f"unknown table '{source.name}'",
                     "use a data-model table (docs/data-model.md) or a kp_ helper "
                     "(docs/indicators.md)",
                 )
-                columns_by_alias[alias] = set()
-        for column in scope.columns:
-            name = column.name
-            qualifier = column.table
+                unknown_sources.add(id(_sources(scope)[alias][1]))
+
+    def offered(scope: Scope, alias: str) -> set[str] | None:
+        if id(_sources(scope)[alias][1]) in unknown_sources:
+            return None
+        return resolver.source_columns(scope, alias)
+
+    for scope in scopes:
+        for column in _own_columns(scope):
+            name = column.name.lower()
+            qualifier = column.table.lower()
+            if column.args.get("db"):
+                # a.b.c: column b of source a, field c of a struct
+                qualifier, name = str(column.args["db"].name).lower(), qualifier
             if qualifier:
-                if qualifier not in columns_by_alias:
-                    continue  # an outer-scope reference (correlated subquery); checked there
-                offered = columns_by_alias[qualifier]
-                qualified_source = scope.sources.get(qualifier)
-                if offered and name not in offered:
-                    add(_line(column), f"unknown column '{qualifier}.{name}'", "check the name")
-                elif isinstance(qualified_source, exp.Table) and qualified_source.name in model:
-                    requires.add(f"{qualified_source.name}.{name}")
+                _check_qualified(scope, column, qualifier, name, offered, resolver, add)
             else:
-                owners = [a for a, cols in columns_by_alias.items() if name in cols]
-                outputs_here = (
-                    scope.expression.named_selects
-                    if isinstance(scope.expression, exp.Query)
-                    else []
-                )
-                if not owners and name not in outputs_here:
-                    if any(not cols for cols in columns_by_alias.values()):
-                        continue
-                    if scope.is_correlated_subquery or scope.parent is not None:
-                        continue  # may come from an enclosing scope
-                    add(_line(column), f"unknown column '{name}'", "check the name")
-                for owner in owners:
-                    owner_source = scope.sources.get(owner)
-                    if isinstance(owner_source, exp.Table) and owner_source.name in model:
-                        requires.add(f"{owner_source.name}.{name}")
+                _check_unqualified(scope, column, name, offered, resolver, add)
+
     outputs = tuple(query.named_selects)
-    missing = [c for c in needed if c not in outputs]
+    missing = [c for c in needed if c not in {o.lower() for o in outputs}]
     if missing:
         add(
-            1,
+            _line(query.selects[0]) if query.selects else 1,
             "the query does not return " + ", ".join(missing),
             "return them as columns named exactly so (see docs/indicators.md)",
         )
-    return SqlCheck(tuple(problems), tuple(sorted(requires)), outputs)
+    return SqlCheck(tuple(problems), tuple(sorted(resolver.requires)), outputs)
+
+
+def _check_qualified(
+    scope: Scope,
+    column: exp.Column,
+    qualifier: str,
+    name: str,
+    offered: _Offered,
+    resolver: _Resolver,
+    add: _Add,
+) -> None:
+    for candidate in _chain(scope):
+        aliases = {a.lower(): a for a in _sources(candidate)}
+        if qualifier in aliases:
+            alias = aliases[qualifier]
+            columns = offered(candidate, alias)
+            if columns is not None and name not in columns:
+                add(
+                    _line(column),
+                    f"unknown column '{column.table}.{name}'",
+                    f"'{column.table}' has no such column; check the name",
+                )
+            elif columns is not None:
+                resolver.require(candidate, alias, name)
+            return
+        # ``s.field``: a struct column of some source, not a table alias.
+        for alias in _sources(candidate):
+            columns = offered(candidate, alias)
+            if columns is None or qualifier in columns:
+                return
+    add(
+        _line(column),
+        f"unknown table or alias '{column.table}' (in '{column.sql(dialect='duckdb')}')",
+        "name a table or alias from the FROM or JOIN clauses",
+    )
+
+
+def _check_unqualified(
+    scope: Scope,
+    column: exp.Column,
+    name: str,
+    offered: _Offered,
+    resolver: _Resolver,
+    add: _Add,
+) -> None:
+    for candidate in _chain(scope):
+        owners: list[str] = []
+        unknown = False
+        for alias in _sources(candidate):
+            columns = offered(candidate, alias)
+            if columns is None:
+                unknown = True
+            elif name in columns:
+                owners.append(alias)
+        if owners:
+            if len(owners) == 1:
+                resolver.require(candidate, owners[0], name)
+            return
+        expression = candidate.expression
+        if isinstance(expression, exp.Query) and name in {
+            n.lower() for n in expression.named_selects
+        }:
+            return  # an alias from the select list (DuckDB allows it in WHERE, GROUP BY, ...)
+        if unknown:
+            return
+    add(_line(column), f"unknown column '{column.name}'", "check the name")
+
+
+# Binding with DuckDB -----------------------------------------------------------------------------
+
+
+def binder() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with empty copies of every table and helper, for :func:`bind_sql`.
+
+    File access is switched off, so binding a query can never read anything.
+    """
+    con = duckdb.connect(config={"enable_external_access": False})
+    for table in SCHEMA:
+        con.execute(_create(table.name, [(c.name, c.type.duckdb_type) for c in table.columns]))
+    helpers.install(con)
+    periods = next(h for h in HELPERS if h.name == "kp_periods")
+    con.execute(_create(periods.name, list(periods.columns)))
+    return con
+
+
+def _create(name: str, columns: list[tuple[str, str]]) -> str:
+    """``CREATE TABLE name (column type, ...)`` for DuckDB."""
+    return exp.Create(
+        this=exp.Schema(
+            this=exp.to_table(name),
+            expressions=[
+                exp.ColumnDef(
+                    this=exp.to_identifier(column), kind=exp.DataType.build(kind, dialect="duckdb")
+                )
+                for column, kind in columns
+            ],
+        ),
+        kind="TABLE",
+    ).sql(dialect="duckdb")
+
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _find_line(sql: str, word: str) -> int | None:
+    """Line of the first token spelt ``word`` (case-insensitive), if any."""
+    try:
+        tokens = sqlglot.tokenize(sql, read="duckdb")
+    except TokenError:
+        return None
+    wanted = word.lower().split(".")[-1]
+    for token in tokens:
+        if token.text.lower() == wanted:
+            return token.line
+    return None
+
+
+def bind_sql(sql: str, path: Path, con: duckdb.DuckDBPyConnection) -> tuple[Problem, ...]:
+    """Ask DuckDB to bind ``sql`` (nothing runs); a problem if it cannot."""
+    try:
+        con.sql(sql)
+    except duckdb.Error as exc:
+        message = str(exc).strip()
+        first_line = message.splitlines()[0] if message else type(exc).__name__
+        quoted = _QUOTED.findall(first_line)
+        line = _find_line(sql, quoted[0]) if quoted else None
+        detail = message.replace("\n", " ")
+        return (
+            Problem(
+                Severity.ERROR,
+                "indicator-sql",
+                str(path),
+                f"DuckDB cannot run the query: {detail}",
+                hint="fix the SQL; try it in DuckDB against the data model",
+                row=line,
+            ),
+        )
+    return ()
