@@ -112,13 +112,13 @@ def _key_lines(text: str) -> dict[str, int]:
 
 
 def _problem(path: Path, line: int | None, message: str, hint: str) -> Problem:
-    return Problem(Severity.ERROR, "indicator-definition", str(path), message, hint=hint, row=line)
+    return Problem(Severity.ERROR, "indicator-definition", str(path), message, hint=hint, line=line)
 
 
 def read_definition(path: Path) -> tuple[IndicatorFile | None, tuple[Problem, ...]]:
     """Read one YAML definition: the parsed file (None if unusable) and every problem found.
 
-    Problems carry the line number in ``row`` (1-based line of the offending key).
+    Problems carry the line number in ``line`` (1-based line of the offending key).
     """
     try:
         text = path.read_text(encoding="utf-8")

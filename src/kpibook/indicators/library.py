@@ -83,7 +83,7 @@ def needed_outputs(model: IndicatorFile) -> tuple[str, ...]:
 
 
 def _problem(path: Path, line: int | None, message: str, hint: str) -> Problem:
-    return Problem(Severity.ERROR, "indicator-definition", str(path), message, hint=hint, row=line)
+    return Problem(Severity.ERROR, "indicator-definition", str(path), message, hint=hint, line=line)
 
 
 class _Binder:

@@ -271,7 +271,7 @@ def check_sql(
 
     def add(line: int | None, message: str, hint: str) -> None:
         problems.append(
-            Problem(Severity.ERROR, "indicator-sql", str(path), message, hint=hint, row=line)
+            Problem(Severity.ERROR, "indicator-sql", str(path), message, hint=hint, line=line)
         )
 
     try:
@@ -500,7 +500,7 @@ def bind_sql(sql: str, path: Path, con: duckdb.DuckDBPyConnection) -> tuple[Prob
                 str(path),
                 f"DuckDB cannot run the query: {detail}",
                 hint="fix the SQL; try it in DuckDB against the data model",
-                row=line,
+                line=line,
             ),
         )
     return ()
