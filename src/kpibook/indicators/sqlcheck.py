@@ -425,9 +425,12 @@ def _check_unqualified(
                 resolver.require(candidate, owners[0], name)
             return
         expression = candidate.expression
-        if isinstance(expression, exp.Query) and name in {
-            n.lower() for n in expression.named_selects
-        }:
+        if isinstance(expression, exp.Select) and any(
+            isinstance(projection, exp.Alias)
+            and projection.alias.lower() == name
+            and not any(node is column for node in projection.walk())
+            for projection in expression.expressions
+        ):
             return  # an alias from the select list (DuckDB allows it in WHERE, GROUP BY, ...)
         if unknown:
             return
@@ -467,7 +470,8 @@ def _create(name: str, columns: list[tuple[str, str]]) -> str:
     ).sql(dialect="duckdb")
 
 
-_QUOTED = re.compile(r'"([^"]+)"')
+_NAMED = re.compile(r'"([^"]+)"|with name (\w+)')
+"""A name in a DuckDB error message: quoted, or after 'with name'."""
 
 
 def _find_line(sql: str, word: str) -> int | None:
@@ -490,8 +494,8 @@ def bind_sql(sql: str, path: Path, con: duckdb.DuckDBPyConnection) -> tuple[Prob
     except duckdb.Error as exc:
         message = str(exc).strip()
         first_line = message.splitlines()[0] if message else type(exc).__name__
-        quoted = _QUOTED.findall(first_line)
-        line = _find_line(sql, quoted[0]) if quoted else None
+        named = _NAMED.search(first_line)
+        line = _find_line(sql, named.group(1) or named.group(2)) if named else None
         detail = message.replace("\n", " ")
         return (
             Problem(
