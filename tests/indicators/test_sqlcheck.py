@@ -55,7 +55,7 @@ def test_a_good_query() -> None:
     )
 
 
-# --- refused ----------------------------------------------------------------------------------
+# --- refused --------------------------------------------------------------------------------------
 
 
 def test_sql_that_does_not_parse_gives_its_line() -> None:
@@ -184,7 +184,7 @@ JOIN ssd_absent AS a ON a.q = x.pid
     ]
 
 
-# --- allowed (no false alarms), and still checked inside --------------------------------------
+# --- allowed (no false alarms), and still checked inside ------------------------------------------
 
 
 def test_correlated_subquery() -> None:
@@ -339,7 +339,7 @@ def test_names_are_case_insensitive() -> None:
     assert messages(sql) == []
 
 
-# --- binding in DuckDB ------------------------------------------------------------------------
+# --- binding in DuckDB ----------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")

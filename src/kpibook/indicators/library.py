@@ -169,7 +169,7 @@ def _build(
                 )
             )
     else:
-        sql_path = path.with_name(model.sql or f"{model.id}.sql")
+        sql_path = path.with_name(model.sql) if model.sql else path.with_suffix(".sql")
         if not sql_path.is_file():
             problems.append(
                 _problem(
