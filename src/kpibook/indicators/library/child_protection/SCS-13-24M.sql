@@ -1,0 +1,40 @@
+-- Child protection plans that started in the window, flagged when the same
+-- child had an earlier plan that ended no more than 730 days (24 months)
+-- before this one started (or had not ended), with the team holding the
+-- child's case on the day the plan started.
+WITH plans AS (
+  SELECT
+    cp.cppl_cp_plan_id AS plan_id,
+    cp.cppl_person_id AS person_id,
+    cp.cppl_cp_plan_start_date AS start_date,
+    -- The latest end of the child's plans that started before this one (an
+    -- earlier plan still open counts as ending today: far in the future).
+    max(coalesce(cp.cppl_cp_plan_end_date, DATE '9999-12-31')) OVER (
+      PARTITION BY cp.cppl_person_id ORDER BY cp.cppl_cp_plan_start_date
+      RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL 1 DAY PRECEDING
+    ) AS previous_end
+  FROM ssd_cp_plans AS cp
+),
+flagged AS (
+  SELECT
+    f.plan_id,
+    f.person_id,
+    f.start_date,
+    CASE WHEN f.previous_end IS NOT NULL AND f.start_date - f.previous_end <= 730
+         THEN 1 ELSE 0 END AS repeat_within_24_months,
+    ct.team_id
+  FROM plans AS f
+  LEFT JOIN kp_case_team AS ct
+    ON ct.person_id = f.person_id
+   AND ct.start_date <= f.start_date
+   AND (ct.end_date IS NULL OR ct.end_date > f.start_date)
+)
+SELECT
+  p.period_end,
+  f.person_id,
+  f.team_id,
+  f.repeat_within_24_months AS numerator,
+  1 AS denominator
+FROM flagged AS f
+JOIN kp_periods AS p
+  ON f.start_date BETWEEN p.window_start AND p.period_end
