@@ -7,7 +7,8 @@ into one query that, for every month end at once:
 
 1. restricts ``kp_periods`` to the month ends asked for, with the windows of
    the indicator's period;
-2. tags each record with its team's area and whether the child is or was UASC;
+2. tags each record with its area (its team's, or else its district's) and
+   whether the child is or was UASC;
 3. sums numerator and denominator with ``GROUPING SETS`` for the council, each
    area, each district and each team, once for all children and once (with a
    ``FILTER``) for children who have never been UASC;
@@ -38,10 +39,12 @@ WITH kp_periods AS (
 ),
 kp_rows AS (SELECT 1),
 kp_tagged AS (
-  SELECT r.period_end, r.numerator, r.denominator, r.team_id, t.area_id, r.district_id,
+  SELECT r.period_end, r.numerator, r.denominator, r.team_id,
+         coalesce(t.area_id, d.parent_id) AS area_id, r.district_id,
          u.person_id IS NOT NULL AS is_uasc
   FROM kp_rows AS r
   LEFT JOIN kp_teams AS t ON t.team_id = r.team_id
+  LEFT JOIN local_org_units AS d ON d.org_unit_id = r.district_id AND d.org_level = 'district'
   LEFT JOIN kp_uasc AS u ON u.person_id = r.person_id
 ),
 kp_sums AS (
