@@ -1,0 +1,46 @@
+-- Children adopted (adoption order made) in the window, with the days from
+-- becoming looked after to moving in with their adoptive family.
+WITH care_start AS (
+  -- When each period of care began: the earliest "entered care" date of its
+  -- episodes (the episode start where that date is not recorded).
+  SELECT
+    e.clae_cla_id AS cla_id,
+    min(coalesce(e.clae_entered_care_date, e.clae_cla_episode_start_date)) AS bla_date
+  FROM ssd_cla_episodes AS e
+  GROUP BY e.clae_cla_id
+),
+adopted AS (
+  -- One row per adoption order, with the days worked out once.
+  SELECT
+    pm.perm_person_id AS person_id,
+    pm.perm_permanence_order_date AS order_date,
+    pm.perm_placed_for_adoption_date - c.bla_date AS days_waited
+  FROM ssd_permanence AS pm
+  JOIN care_start AS c
+    ON c.cla_id = pm.perm_cla_id
+  WHERE pm.perm_permanence_order_type = 'ADOPTION'
+    AND pm.perm_permanence_order_date IS NOT NULL
+    AND pm.perm_placed_for_adoption_date IS NOT NULL
+),
+with_team AS (
+  -- The team holding the child's case on the day of the adoption order (or
+  -- the last team to hold it before then).
+  SELECT
+    a.person_id,
+    a.order_date,
+    a.days_waited,
+    ct.team_id
+  FROM adopted AS a
+  ASOF LEFT JOIN kp_case_team AS ct
+    ON ct.person_id = a.person_id
+   AND ct.start_date <= a.order_date
+)
+SELECT
+  p.period_end,
+  w.person_id,
+  w.team_id,
+  w.days_waited AS numerator,
+  1 AS denominator
+FROM kp_periods AS p
+JOIN with_team AS w
+  ON w.order_date BETWEEN p.window_start AND p.period_end
