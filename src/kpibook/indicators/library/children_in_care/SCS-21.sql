@@ -1,0 +1,27 @@
+-- Looked-after reviews held in each rolling 12 months: did the child take part?
+WITH reviews AS (
+  -- Each review held (not cancelled) for a child aged 4 or over, with the
+  -- team holding the child's case on the day.
+  SELECT
+    r.clar_cla_person_id AS person_id,
+    r.clar_cla_review_date AS review_date,
+    t.team_id,
+    r.clar_cla_review_participation IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6') AS participated
+  FROM ssd_cla_reviews AS r
+  LEFT JOIN kp_case_team AS t
+    ON t.person_id = r.clar_cla_person_id
+    AND t.start_date <= r.clar_cla_review_date
+    AND (t.end_date IS NULL OR t.end_date > r.clar_cla_review_date)
+  WHERE coalesce(r.clar_cla_review_cancelled, 'N') <> 'Y'
+    AND r.clar_cla_review_participation IS NOT NULL
+    AND r.clar_cla_review_participation <> 'PN0'
+)
+SELECT
+  p.period_end,
+  r.person_id,
+  r.team_id,
+  CASE WHEN r.participated THEN 1 ELSE 0 END AS numerator,
+  1 AS denominator
+FROM kp_periods AS p
+JOIN reviews AS r
+  ON r.review_date BETWEEN p.window_start AND p.period_end

@@ -1,0 +1,91 @@
+-- Children in care at each month end: were all their reviews in the 12
+-- months to the month end on time, and is the next one not yet overdue?
+WITH periods_of_care AS (
+  -- Each period of care with the day it started and the working-day count
+  -- of that day (for the 20-working-day first review).
+  SELECT
+    s.cla_id,
+    s.entered_care,
+    w.n AS entered_n
+  FROM (
+    SELECT
+      e.clae_cla_id AS cla_id,
+      coalesce(min(e.clae_entered_care_date), min(e.clae_cla_episode_start_date)) AS entered_care
+    FROM ssd_cla_episodes AS e
+    GROUP BY e.clae_cla_id
+  ) AS s
+  LEFT JOIN kp_workdays AS w
+    ON w.day = s.entered_care
+),
+reviews AS (
+  -- Every review held (not cancelled) in each period of care, with the date
+  -- of the latest late review so far (held after its due date) and which
+  -- review it was.
+  SELECT
+    r.clar_cla_id AS cla_id,
+    r.clar_cla_review_date AS review_date,
+    max(
+      CASE WHEN r.clar_cla_review_date > r.clar_cla_review_due_date THEN r.clar_cla_review_date END
+    ) OVER (
+      PARTITION BY r.clar_cla_id
+      ORDER BY r.clar_cla_review_date, r.clar_cla_review_id
+      ROWS UNBOUNDED PRECEDING
+    ) AS last_late,
+    row_number() OVER (
+      PARTITION BY r.clar_cla_id ORDER BY r.clar_cla_review_date, r.clar_cla_review_id
+    ) AS review_no
+  FROM ssd_cla_reviews AS r
+  WHERE coalesce(r.clar_cla_review_cancelled, 'N') <> 'Y'
+    AND r.clar_cla_review_date IS NOT NULL
+),
+in_care AS (
+  -- Children in care at each month end, with their period of care.
+  SELECT
+    p.period_end,
+    e.clae_person_id AS person_id,
+    e.clae_cla_id AS cla_id
+  FROM kp_periods AS p
+  JOIN ssd_cla_episodes AS e
+    ON e.clae_cla_episode_start_date <= p.period_end
+    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+),
+latest AS (
+  -- The latest review on or before each month end (ASOF: the nearest earlier one).
+  SELECT
+    c.period_end,
+    c.person_id,
+    c.cla_id,
+    r.review_date,
+    r.last_late,
+    r.review_no
+  FROM in_care AS c
+  ASOF LEFT JOIN reviews AS r
+    ON r.cla_id = c.cla_id AND r.review_date <= c.period_end
+)
+SELECT
+  l.period_end,
+  l.person_id,
+  t.team_id,
+  CASE
+    WHEN l.review_date IS NULL THEN 0
+    -- A review in the 12 months to the month end was late.
+    WHEN l.last_late >= CAST(date_trunc('month', l.period_end) - INTERVAL 11 MONTH AS DATE) THEN 0
+    -- The next review is not yet overdue.
+    WHEN l.review_no = 1 AND l.review_date + INTERVAL 3 MONTH >= l.period_end THEN 1
+    WHEN l.review_no > 1 AND l.review_date + INTERVAL 6 MONTH >= l.period_end THEN 1
+    ELSE 0
+  END AS numerator,
+  1 AS denominator
+FROM latest AS l
+JOIN periods_of_care AS pc
+  ON pc.cla_id = l.cla_id
+-- Working-day count of the month end.
+JOIN kp_workdays AS w
+  ON w.day = l.period_end
+LEFT JOIN kp_case_team AS t
+  ON t.person_id = l.person_id
+  AND t.start_date <= l.period_end
+  AND (t.end_date IS NULL OR t.end_date > l.period_end)
+-- A review was due: one has been held, or more than 20 working days in care.
+WHERE l.review_date IS NOT NULL
+  OR w.n - pc.entered_n > 20

@@ -1,0 +1,68 @@
+-- Children in care for 18 months or more: has their current social worker
+-- held the case for the whole of the last 12 months?
+WITH allocations AS (
+  -- Each child's case-holding allocations in order, flagging where a new run
+  -- with one worker begins: a different worker, or a gap since the last one.
+  SELECT
+    person_id,
+    team_id,
+    worker_id,
+    start_date,
+    end_date,
+    CASE
+      WHEN worker_id = lag(worker_id) OVER w AND lag(end_date) OVER w = start_date THEN 0
+      ELSE 1
+    END AS new_run
+  FROM kp_case_team
+  WINDOW w AS (PARTITION BY person_id ORDER BY start_date)
+),
+runs AS (
+  -- Number the runs, and give each allocation the start of its run.
+  SELECT
+    person_id,
+    team_id,
+    worker_id,
+    start_date,
+    end_date,
+    min(start_date) OVER (PARTITION BY person_id, run_no) AS run_start
+  FROM (
+    SELECT
+      person_id,
+      team_id,
+      worker_id,
+      start_date,
+      end_date,
+      sum(new_run) OVER (
+        PARTITION BY person_id ORDER BY start_date ROWS UNBOUNDED PRECEDING
+      ) AS run_no
+    FROM allocations
+  ) AS numbered
+),
+in_care AS (
+  -- Children in care at each month end whose period of care started 18
+  -- months or more before it.
+  SELECT DISTINCT
+    p.period_end,
+    e.clae_person_id AS person_id
+  FROM kp_periods AS p
+  JOIN ssd_cla_episodes AS e
+    ON e.clae_cla_episode_start_date <= p.period_end
+    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+  WHERE coalesce(e.clae_entered_care_date, e.clae_cla_episode_start_date)
+    <= p.period_end - INTERVAL 18 MONTH
+)
+SELECT
+  c.period_end,
+  c.person_id,
+  a.team_id,
+  CASE
+    WHEN a.worker_id IS NOT NULL AND a.run_start <= c.period_end - INTERVAL 12 MONTH THEN 1
+    ELSE 0
+  END AS numerator,
+  1 AS denominator
+FROM in_care AS c
+-- The allocation open at the month end (team, worker and run start).
+LEFT JOIN runs AS a
+  ON a.person_id = c.person_id
+  AND a.start_date <= c.period_end
+  AND (a.end_date IS NULL OR a.end_date > c.period_end)
