@@ -1,0 +1,85 @@
+-- Relevant and former relevant care leavers in touch whose 17th to 21st
+-- birthday fell in the window, as recorded one month after the birthday,
+-- flagged when their accommodation was judged suitable.
+WITH positions AS (
+  -- ssd_care_leavers holds one row per contact (or attempt) and birthday; a
+  -- row is the young person's position from its date until their next row
+  -- (to_date, exclusive; empty for the latest row).
+  SELECT
+    cl.clea_person_id AS person_id,
+    cl.clea_care_leaver_latest_contact AS from_date,
+    lead(cl.clea_care_leaver_latest_contact) OVER (
+      PARTITION BY cl.clea_person_id
+      ORDER BY cl.clea_care_leaver_latest_contact, cl.clea_table_id
+    ) AS to_date,
+    cl.clea_care_leaver_eligibility AS eligibility,
+    cl.clea_care_leaver_in_touch AS in_touch,
+    cl.clea_care_leaver_accommodation AS accommodation,
+    cl.clea_care_leaver_accom_suitable AS suitable,
+    cl.clea_care_leaver_activity AS activity,
+    cl.clea_care_leaver_allocated_team AS team_id
+  FROM ssd_care_leavers AS cl
+  WHERE cl.clea_care_leaver_latest_contact IS NOT NULL
+),
+birthdays AS (
+  -- The 17th to 21st birthdays of everyone with a care leaver row (a 29
+  -- February birthday falls on 28 February in other years).
+  SELECT
+    ps.pers_person_id AS person_id,
+    CAST(ps.pers_dob + to_years(a.age) AS DATE) AS birthday
+  FROM ssd_person AS ps
+  CROSS JOIN (SELECT unnest(range(17, 22)) AS age) AS a
+  WHERE ps.pers_dob IS NOT NULL
+    AND ps.pers_person_id IN (SELECT clea_person_id FROM ssd_care_leavers)
+),
+as_at AS (
+  -- Each birthday is looked at as at one month after it. The figure for the
+  -- month the birthday falls in cannot see that far, so it uses the position
+  -- at that month end (early = TRUE).
+  SELECT
+    b.person_id,
+    b.birthday,
+    CAST(b.birthday + INTERVAL 1 MONTH AS DATE) AS as_at_date,
+    FALSE AS early
+  FROM birthdays AS b
+  UNION ALL
+  SELECT
+    b.person_id,
+    b.birthday,
+    last_day(b.birthday) AS as_at_date,
+    TRUE AS early
+  FROM birthdays AS b
+),
+cohort AS (
+  -- The position as at each date: the row in force that day, if the young
+  -- person was then a relevant or former relevant care leaver.
+  SELECT
+    a.person_id,
+    a.birthday,
+    a.as_at_date,
+    a.early,
+    po.in_touch,
+    po.accommodation,
+    po.suitable,
+    po.activity,
+    po.team_id
+  FROM as_at AS a
+  JOIN positions AS po
+    ON po.person_id = a.person_id
+   AND po.from_date <= a.as_at_date
+   AND (po.to_date IS NULL OR po.to_date > a.as_at_date)
+  WHERE po.eligibility IN ('RELEVANT', 'FORMER_RELEVANT')
+)
+SELECT
+  p.period_end,
+  c.person_id,
+  c.team_id,
+  CASE WHEN c.suitable = '1' THEN 1 ELSE 0 END AS numerator,
+  1 AS denominator
+FROM kp_periods AS p
+JOIN cohort AS c
+  ON c.birthday BETWEEN p.window_start AND p.period_end
+ -- The month of the birthday uses its month-end position, later months the
+ -- position one month after the birthday.
+ AND (CASE WHEN c.early THEN p.period_end = c.as_at_date ELSE p.period_end >= c.as_at_date END)
+WHERE c.in_touch = 'YES'
