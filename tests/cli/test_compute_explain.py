@@ -138,4 +138,4 @@ def test_indicators_lists_and_reports_bad_definitions(tmp_path: Path) -> None:
     (mine / "LOC-01.sql").write_text("SELECT 1 AS period_end FROM nowhere\n", encoding="utf-8")
     result = runner.invoke(app, ["indicators", "--indicators", str(mine)])
     assert result.exit_code == 1
-    assert "LOC-01.yaml, row 9" in result.output  # polarity is on line 9
+    assert "LOC-01.yaml, line 9" in result.output  # polarity is on line 9
