@@ -1,0 +1,10 @@
+-- Case file audits due in the window, flagged when completed by the month end.
+SELECT
+  p.period_end,
+  a.audit_person_id AS person_id,
+  a.audit_team_id AS team_id,
+  CASE WHEN a.audit_completed_date <= p.period_end THEN 1 ELSE 0 END AS numerator,
+  1 AS denominator
+FROM kp_periods AS p
+JOIN local_case_audits AS a
+  ON a.audit_scheduled_date BETWEEN p.window_start AND p.period_end

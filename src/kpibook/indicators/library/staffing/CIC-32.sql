@@ -1,0 +1,58 @@
+-- Caseloads of independent reviewing officers (IROs): children looked after at
+-- the month end, per case-holding FTE in the IRO teams.
+WITH iro_spans AS (
+  -- IRO allocations (ssd_involvements role IRO), made non-overlapping per
+  -- child the way kp_case_team is: a new allocation ends the previous one.
+  SELECT
+    i.invo_person_id AS person_id,
+    i.invo_professional_team AS team_id,
+    i.invo_involvement_start_date AS start_date,
+    CASE
+      WHEN lead(i.invo_involvement_start_date) OVER w IS NULL THEN i.invo_involvement_end_date
+      WHEN i.invo_involvement_end_date IS NULL THEN lead(i.invo_involvement_start_date) OVER w
+      ELSE least(i.invo_involvement_end_date, lead(i.invo_involvement_start_date) OVER w)
+    END AS end_date
+  FROM ssd_involvements AS i
+  WHERE i.invo_professional_role_id = 'IRO'
+    AND i.invo_involvement_start_date IS NOT NULL
+  WINDOW w AS (
+    PARTITION BY i.invo_person_id
+    ORDER BY i.invo_involvement_start_date, i.invo_involvements_id
+  )
+),
+in_care AS (
+  -- Children looked after at each month end (an episode open on the day).
+  SELECT DISTINCT
+    p.period_end,
+    e.clae_person_id AS person_id
+  FROM ssd_cla_episodes AS e
+  JOIN kp_periods AS p
+    ON e.clae_cla_episode_start_date <= p.period_end
+   AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+)
+-- One row per child looked after (numerator 1), counted against the team of
+-- their IRO allocation open at the month end (none recorded: unallocated)...
+SELECT
+  c.period_end,
+  s.team_id,
+  1 AS numerator,
+  0 AS denominator
+FROM in_care AS c
+LEFT JOIN iro_spans AS s
+  ON s.person_id = c.person_id
+ AND s.start_date <= c.period_end
+ AND (s.end_date IS NULL OR s.end_date > c.period_end)
+UNION ALL
+-- ... and one row per IRO team with its case-holding FTE that month
+-- (denominator).
+SELECT
+  p.period_end,
+  w.team_id,
+  0 AS numerator,
+  w.caseholding_sw_fte AS denominator
+FROM kp_periods AS p
+JOIN local_workforce AS w
+  ON last_day(w.month_end) = p.period_end
+JOIN kp_teams AS t
+  ON t.team_id = w.team_id
+WHERE t.team_type = 'iro'
