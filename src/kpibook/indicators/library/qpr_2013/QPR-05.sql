@@ -1,0 +1,23 @@
+-- Children on a child protection plan at each quarter end (started on or before
+-- it, not ended by it), once each, placed in the district of their home address
+-- at the quarter end (NULL if unknown).
+WITH on_plan AS (
+  SELECT DISTINCT p.period_end, c.cppl_person_id AS person_id
+  FROM kp_periods AS p
+  JOIN ssd_cp_plans AS c
+    ON c.cppl_cp_plan_start_date <= p.period_end
+    AND (c.cppl_cp_plan_end_date IS NULL OR c.cppl_cp_plan_end_date > p.period_end)
+)
+SELECT
+  l.period_end,
+  l.person_id,
+  CAST(NULL AS VARCHAR) AS team_id,
+  arg_max(h.district_id, h.start_date) AS district_id,
+  1 AS numerator,
+  NULL AS denominator
+FROM on_plan AS l
+LEFT JOIN kp_home_district AS h
+  ON h.person_id = l.person_id
+  AND h.start_date <= l.period_end
+  AND (h.end_date IS NULL OR h.end_date > l.period_end)
+GROUP BY l.period_end, l.person_id
