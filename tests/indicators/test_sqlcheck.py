@@ -383,3 +383,20 @@ def test_binding_cannot_read_files(con: duckdb.DuckDBPyConnection, tmp_path: Pat
 def test_binder_has_every_table_and_helper(con: duckdb.DuckDBPyConnection) -> None:
     names = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert set(TABLES) <= names
+
+
+def test_list_comprehension_variables() -> None:
+    sql = (
+        "SELECT p.period_end, len([x * 2 FOR x IN [1, 2] IF x > 1]) AS numerator,"
+        " 1 AS denominator FROM kp_periods AS p"
+    )
+    assert messages(sql, RESULT_COLUMNS) == []
+    assert messages(sql.replace("x * 2", "y * 2"), RESULT_COLUMNS) == [(1, "unknown column 'y'")]
+
+
+def test_pivot() -> None:
+    sql = (
+        "SELECT 1 AS period_end, count(*) AS numerator, 1 AS denominator\n"
+        "FROM (PIVOT ssd_person ON pers_sex USING count(*)) AS pv"
+    )
+    assert messages(sql, RESULT_COLUMNS) == []
