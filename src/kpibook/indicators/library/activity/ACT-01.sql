@@ -1,7 +1,7 @@
 -- Children with an open allocation to a case-holding worker at each month end:
 -- a case worker (CW) or, for care leavers, a personal adviser (PA). Each child
--- counts once, against their case worker's team, or their personal adviser's
--- team if they have no case worker.
+-- counts once, against their case worker's team, or, if they have no case
+-- worker, the team of their most recently started personal adviser allocation.
 WITH allocations AS (
   -- Case worker spans (kp_case_team: one at a time per child) come first...
   SELECT person_id, team_id, start_date, end_date, 1 AS priority
@@ -20,7 +20,8 @@ WITH allocations AS (
 SELECT
   p.period_end,
   a.person_id,
-  arg_min(a.team_id, a.priority) AS team_id,
+  -- Case worker first (priority 1), then the latest start, then the team id.
+  arg_max(a.team_id, (-a.priority, a.start_date, a.team_id)) AS team_id,
   1 AS numerator,
   NULL AS denominator
 FROM kp_periods AS p

@@ -3,11 +3,12 @@
 -- case worker (CW) or, for care leavers, personal adviser (PA).
 WITH open_cases AS (
   -- One row per child per month end with an open referral, counted against the
-  -- team that dealt with their most recent open referral.
+  -- team that dealt with their most recent open referral (the later referral
+  -- id if two began the same day).
   SELECT
     p.period_end,
     r.cine_person_id AS person_id,
-    arg_max(r.cine_referral_team, r.cine_referral_date) AS team_id
+    arg_max(r.cine_referral_team, (r.cine_referral_date, r.cine_referral_id)) AS team_id
   FROM kp_periods AS p
   JOIN ssd_cin_episodes AS r
     ON r.cine_referral_date <= p.period_end

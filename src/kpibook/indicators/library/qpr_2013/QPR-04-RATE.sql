@@ -1,7 +1,8 @@
 -- Children looked after at each quarter end per 10,000 children aged 0-17.
 --
 -- Numerator rows: each child looked after at the quarter end, once, placed in
--- the district of their home address at the quarter end (NULL if unknown).
+-- the district of their home address at the quarter end (the latest-started
+-- if they have two; NULL if unknown).
 -- Unaccompanied asylum-seeking children are counted here and left out by the
 -- excluding-UASC cohort, which is the headline ("indigenous" children in care).
 --
@@ -19,7 +20,7 @@ children AS (
   SELECT
     l.period_end,
     l.person_id,
-    arg_max(h.district_id, h.start_date) AS district_id
+    arg_max(h.district_id, (h.start_date, h.district_id)) AS district_id
   FROM looked_after AS l
   LEFT JOIN kp_home_district AS h
     ON h.person_id = l.person_id

@@ -1,8 +1,9 @@
 -- Children looked after at each quarter end (a care episode started on or
 -- before it and not ceased by it), once each, placed in the district of their
--- home address at the quarter end (NULL if unknown). Unaccompanied
--- asylum-seeking children are counted here and left out by the excluding-UASC
--- cohort, which is the headline ("indigenous" children in care).
+-- home address at the quarter end (the latest-started if they have two; NULL
+-- if unknown). Unaccompanied asylum-seeking children are counted here and left
+-- out by the excluding-UASC cohort, which is the headline ("indigenous"
+-- children in care).
 WITH looked_after AS (
   SELECT DISTINCT p.period_end, e.clae_person_id AS person_id
   FROM kp_periods AS p
@@ -14,7 +15,7 @@ SELECT
   l.period_end,
   l.person_id,
   CAST(NULL AS VARCHAR) AS team_id,
-  arg_max(h.district_id, h.start_date) AS district_id,
+  arg_max(h.district_id, (h.start_date, h.district_id)) AS district_id,
   1 AS numerator,
   NULL AS denominator
 FROM looked_after AS l

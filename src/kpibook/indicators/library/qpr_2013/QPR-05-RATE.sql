@@ -2,7 +2,8 @@
 -- aged 0-17.
 --
 -- Numerator rows: each child on a plan at the quarter end, once, placed in the
--- district of their home address at the quarter end (NULL if unknown).
+-- district of their home address at the quarter end (the latest-started if
+-- they have two; NULL if unknown).
 --
 -- Denominator rows: the child population aged 0-17 of each district, from the
 -- latest mid-year estimate (population_year) no later than the quarter's year.
@@ -18,7 +19,7 @@ children AS (
   SELECT
     l.period_end,
     l.person_id,
-    arg_max(h.district_id, h.start_date) AS district_id
+    arg_max(h.district_id, (h.start_date, h.district_id)) AS district_id
   FROM on_plan AS l
   LEFT JOIN kp_home_district AS h
     ON h.person_id = l.person_id

@@ -1,6 +1,6 @@
 -- Children on a child protection plan at each quarter end (started on or before
 -- it, not ended by it), once each, placed in the district of their home address
--- at the quarter end (NULL if unknown).
+-- at the quarter end (the latest-started if they have two; NULL if unknown).
 WITH on_plan AS (
   SELECT DISTINCT p.period_end, c.cppl_person_id AS person_id
   FROM kp_periods AS p
@@ -12,7 +12,7 @@ SELECT
   l.period_end,
   l.person_id,
   CAST(NULL AS VARCHAR) AS team_id,
-  arg_max(h.district_id, h.start_date) AS district_id,
+  arg_max(h.district_id, (h.start_date, h.district_id)) AS district_id,
   1 AS numerator,
   NULL AS denominator
 FROM on_plan AS l
