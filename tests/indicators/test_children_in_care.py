@@ -432,7 +432,7 @@ def _review(c: Council, rid: str, pid: str, cla: str, held: str, due: str, **ext
 
 
 class TestReviewsInTime:
-    """SCS-22: all reviews in the 12 months on time and the next not overdue."""
+    """SCS-22: the latest review held on time and the next not yet overdue."""
 
     @pytest.fixture
     def council(self) -> Council:
@@ -453,19 +453,19 @@ class TestReviewsInTime:
         ):
             _review(c, f"RA{i}", "A", "CLA-A", held, due)
         c.allocate("A", "T_CIC_N", "2015-01-05")
-        # B: a late review in January 2015, before the 12 months -> in time.
+        # B: an earlier review was late, the latest was on time -> in time.
         _in_care(c, "B", "2015-01-01")
         _review(c, "RB1", "B", "CLA-B", "2015-01-20", "2015-01-10")
         _review(c, "RB2", "B", "CLA-B", "2015-07-01", "2015-07-20")
         _review(c, "RB3", "B", "CLA-B", "2016-01-01", "2016-01-15")
         _review(c, "RB4", "B", "CLA-B", "2016-06-30", "2016-07-01")
         c.allocate("B", "T_CIC_N", "2015-01-01")
-        # C: held on 1 Sep 2015 (the 12 months' first day), a day late -> not in time.
+        # C: the latest review (10 Jul 2016) was held after its due date -> not in time.
         _in_care(c, "C", "2015-01-01")
         _review(c, "RC1", "C", "CLA-C", "2015-01-20", "2015-01-29")
         _review(c, "RC2", "C", "CLA-C", "2015-04-15", "2015-04-20")
-        _review(c, "RC3", "C", "CLA-C", "2015-09-01", "2015-08-31")
-        _review(c, "RC4", "C", "CLA-C", "2016-02-15", "2016-03-01")
+        _review(c, "RC3", "C", "CLA-C", "2016-01-10", "2016-01-15")
+        _review(c, "RC4", "C", "CLA-C", "2016-07-10", "2016-07-01")
         # D: latest review 29 Feb 2016 (third): + 6 months = 29 Aug 2016 -> overdue.
         _in_care(c, "D", "2015-06-01")
         _review(c, "RD1", "D", "CLA-D", "2015-06-20", "2015-06-29")
@@ -485,27 +485,31 @@ class TestReviewsInTime:
         _review(c, "RH2", "H", "CLA-H", "2015-09-20", "2015-09-25")
         _review(c, "RH3", "H", "CLA-H", "2016-03-15", "2016-03-20")
         c.allocate("H", "T_UASC", "2015-06-01")
-        # I: a cancelled review held late is ignored; the re-arranged one is on time.
+        # I: a cancelled review after its due date is ignored; the re-arranged one, held
+        # earlier, is on time.
         _in_care(c, "I", "2015-06-01")
         _review(c, "RI1", "I", "CLA-I", "2015-06-10", "2015-06-29")
         _review(c, "RI2", "I", "CLA-I", "2015-09-05", "2015-09-10")
         _review(c, "RI3", "I", "CLA-I", "2016-03-06", "2016-03-05", clar_cla_review_cancelled="Y")
         _review(c, "RI4", "I", "CLA-I", "2016-03-04", "2016-03-05")
-        # J: a late review in an earlier period of care (January 2016) does not count;
-        # the current one began 1 Jun 2016, first review on time, + 3 months -> in time.
-        _placement(c, "J1", "J", "CJ1", "2015-06-01", "2016-02-01")
-        _episode(c, "EJ1", "J", "CJ1", "J1", "2015-06-01", "2016-02-01", ceased="E4A")
-        _review(c, "RJ1", "J", "CJ1", "2016-01-20", "2016-01-10")
-        _placement(c, "J2", "J", "CJ2", "2016-06-01")
-        _episode(c, "EJ2", "J", "CJ2", "J2", "2016-06-01", entered="2016-06-01")
-        _review(c, "RJ2", "J", "CJ2", "2016-06-20", "2016-06-29")
+        # J: reviews of an earlier period of care (the latest on 1 Jul 2016) do not count
+        # for the current one, which began Fri 15 Jul 2016 (32 working days before the
+        # month end) and has had no review -> overdue.
+        _placement(c, "J1", "J", "CJ1", "2015-06-01", "2016-07-15")
+        _episode(c, "EJ1", "J", "CJ1", "J1", "2015-06-01", "2016-07-15", ceased="E4A")
+        _review(c, "RJ1", "J", "CJ1", "2015-06-20", "2015-06-29")
+        _review(c, "RJ2", "J", "CJ1", "2015-09-10", "2015-09-20")
+        _review(c, "RJ3", "J", "CJ1", "2016-03-01", "2016-03-10")
+        _review(c, "RJ4", "J", "CJ1", "2016-07-01", "2016-07-10")
+        _placement(c, "J2", "J", "CJ2", "2016-07-15")
+        _episode(c, "EJ2", "J", "CJ2", "J2", "2016-07-15", entered="2016-07-15")
         return c
 
     def test_figures(self, council: Council) -> None:
         figures = council.figures("SCS-22", "2016-08")
-        # Due a review: A, B, C, D, E, F, H, I, J (not G). In time: A, B, E, H, I, J.
-        assert _nd(figures, "KCC") == (6, 9)
-        assert _nd(figures, "KCC", "exc_uasc") == (5, 8)
+        # Due a review: A, B, C, D, E, F, H, I, J (not G). In time: A, B, E, H, I.
+        assert _nd(figures, "KCC") == (5, 9)
+        assert _nd(figures, "KCC", "exc_uasc") == (4, 8)
         assert _nd(figures, "T_CIC_N") == (2, 2)
         assert _nd(figures, "T_UASC") == (1, 1)
 

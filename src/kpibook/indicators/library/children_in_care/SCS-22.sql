@@ -1,5 +1,5 @@
--- Children in care at each month end: were all their reviews in the 12
--- months to the month end on time, and is the next one not yet overdue?
+-- Children in care at each month end: was their latest review in this period
+-- of care held on time, and is the next one not yet overdue?
 WITH periods_of_care AS (
   -- Each period of care with the day it started and the working-day count
   -- of that day (for the 20-working-day first review).
@@ -18,19 +18,12 @@ WITH periods_of_care AS (
     ON w.day = s.entered_care
 ),
 reviews AS (
-  -- Every review held (not cancelled) in each period of care, with the date
-  -- of the latest late review so far (held after its due date) and which
-  -- review it was.
+  -- Every review held (not cancelled) in each period of care: whether it was
+  -- held by its due date, and which review it was (1 = the first).
   SELECT
     r.clar_cla_id AS cla_id,
     r.clar_cla_review_date AS review_date,
-    max(
-      CASE WHEN r.clar_cla_review_date > r.clar_cla_review_due_date THEN r.clar_cla_review_date END
-    ) OVER (
-      PARTITION BY r.clar_cla_id
-      ORDER BY r.clar_cla_review_date, r.clar_cla_review_id
-      ROWS UNBOUNDED PRECEDING
-    ) AS last_late,
+    coalesce(r.clar_cla_review_date <= r.clar_cla_review_due_date, TRUE) AS on_time,
     row_number() OVER (
       PARTITION BY r.clar_cla_id ORDER BY r.clar_cla_review_date, r.clar_cla_review_id
     ) AS review_no
@@ -56,7 +49,7 @@ latest AS (
     c.person_id,
     c.cla_id,
     r.review_date,
-    r.last_late,
+    r.on_time,
     r.review_no
   FROM in_care AS c
   ASOF LEFT JOIN reviews AS r
@@ -68,8 +61,8 @@ SELECT
   t.team_id,
   CASE
     WHEN l.review_date IS NULL THEN 0
-    -- A review in the 12 months to the month end was late.
-    WHEN l.last_late >= CAST(date_trunc('month', l.period_end) - INTERVAL 11 MONTH AS DATE) THEN 0
+    -- The latest review was late.
+    WHEN NOT l.on_time THEN 0
     -- The next review is not yet overdue.
     WHEN l.review_no = 1 AND l.review_date + INTERVAL 3 MONTH >= l.period_end THEN 1
     WHEN l.review_no > 1 AND l.review_date + INTERVAL 6 MONTH >= l.period_end THEN 1
