@@ -47,11 +47,16 @@ from kpibook.model.workdays import FIRST_YEAR, LAST_YEAR, is_working_day
 
 @dataclass(frozen=True, slots=True)
 class Helper:
-    """A helper relation: its name, columns (name → DuckDB type) and description."""
+    """A helper relation: its name, columns (name → DuckDB type) and description.
+
+    ``reads`` lists the data-model columns (``table.column``) it is built from,
+    so an indicator that uses it requires them too.
+    """
 
     name: str
     columns: tuple[tuple[str, str], ...]
     description: str
+    reads: tuple[str, ...] = ()
 
 
 HELPERS: tuple[Helper, ...] = (
@@ -65,7 +70,12 @@ HELPERS: tuple[Helper, ...] = (
         (("day", "DATE"), ("n", "INTEGER")),
         "every day 1995-2035 with the running count of working days",
     ),
-    Helper("kp_uasc", (("person_id", "VARCHAR"),), "children who are or have been UASC"),
+    Helper(
+        "kp_uasc",
+        (("person_id", "VARCHAR"),),
+        "children who are or have been UASC",
+        ("ssd_immigration_status.immi_person_id", "ssd_immigration_status.immi_immigration_status"),
+    ),
     Helper(
         "kp_case_team",
         (
@@ -76,6 +86,14 @@ HELPERS: tuple[Helper, ...] = (
             ("end_date", "DATE"),
         ),
         "case-holding team and worker over time (non-overlapping spans, end exclusive)",
+        (
+            "ssd_involvements.invo_person_id",
+            "ssd_involvements.invo_professional_team",
+            "ssd_involvements.invo_professional_id",
+            "ssd_involvements.invo_professional_role_id",
+            "ssd_involvements.invo_involvement_start_date",
+            "ssd_involvements.invo_involvement_end_date",
+        ),
     ),
     Helper(
         "kp_teams",
@@ -87,6 +105,12 @@ HELPERS: tuple[Helper, ...] = (
             ("area_id", "VARCHAR"),
         ),
         "every team with its district and area",
+        (
+            "local_org_units.org_unit_id",
+            "local_org_units.org_level",
+            "local_org_units.parent_id",
+            "local_org_units.team_type",
+        ),
     ),
     Helper(
         "kp_home_district",
@@ -97,6 +121,15 @@ HELPERS: tuple[Helper, ...] = (
             ("end_date", "DATE"),
         ),
         "district of residence over time (from HOME addresses and local_postcode_districts)",
+        (
+            "ssd_address.addr_person_id",
+            "ssd_address.addr_address_type",
+            "ssd_address.addr_address_postcode",
+            "ssd_address.addr_address_start_date",
+            "ssd_address.addr_address_end_date",
+            "local_postcode_districts.postcode",
+            "local_postcode_districts.district_id",
+        ),
     ),
 )
 

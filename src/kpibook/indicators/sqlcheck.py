@@ -334,6 +334,10 @@ def check_sql(
             "the query does not return " + ", ".join(missing),
             "return them as columns named exactly so (see docs/indicators.md)",
         )
+    used = {t.name.lower() for t in query.find_all(exp.Table)}
+    for helper in HELPERS:
+        if helper.name in used:
+            resolver.requires.update(helper.reads)
     return SqlCheck(tuple(problems), tuple(sorted(resolver.requires)), outputs)
 
 
