@@ -1,20 +1,26 @@
 -- Children in care for 18 months or more: has their current social worker
 -- held the case for the whole of the last 12 months?
-WITH allocations AS (
+WITH looked_after AS (
+  -- Children who have ever been in care (only their allocations matter).
+  SELECT DISTINCT clae_person_id AS person_id FROM ssd_cla_episodes
+),
+allocations AS (
   -- Each child's case-holding allocations in order, flagging where a new run
   -- with one worker begins: a different worker, or a gap since the last one.
   SELECT
-    person_id,
-    team_id,
-    worker_id,
-    start_date,
-    end_date,
+    t.person_id,
+    t.team_id,
+    t.worker_id,
+    t.start_date,
+    t.end_date,
     CASE
-      WHEN worker_id = lag(worker_id) OVER w AND lag(end_date) OVER w = start_date THEN 0
+      WHEN t.worker_id = lag(t.worker_id) OVER w AND lag(t.end_date) OVER w = t.start_date THEN 0
       ELSE 1
     END AS new_run
-  FROM kp_case_team
-  WINDOW w AS (PARTITION BY person_id ORDER BY start_date)
+  FROM kp_case_team AS t
+  JOIN looked_after AS l
+    ON l.person_id = t.person_id
+  WINDOW w AS (PARTITION BY t.person_id ORDER BY t.start_date)
 ),
 runs AS (
   -- Number the runs, and give each allocation the start of its run.
