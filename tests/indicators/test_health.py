@@ -114,21 +114,40 @@ class TestDentalChecks:
         _short_breaks(c, "V", "2015-01-01")
         # W: in care from 1 Sep 2015, the DfE's 12 months' first day -> in its cohort; no check.
         _in_care(c, "W", "2015-09-01")
+        # X: no entry date recorded; the period of care's first episode (Jan 2015), not
+        # the current one (Jul 2016), is when care started -> in both; checked Jan 2016.
+        c.child("X", "2008-01-01")
+        for eid, start, end, reason in (
+            ("EX1", "2015-01-01", "2016-07-01", "S"),
+            ("EX2", "2016-07-01", None, "P"),
+        ):
+            c.add(
+                "ssd_cla_episodes",
+                clae_cla_episode_id=eid,
+                clae_person_id="X",
+                clae_cla_id="CX",
+                clae_cla_placement_id=f"PL-{eid}",
+                clae_cla_episode_start_date=d(start),
+                clae_cla_episode_ceased_date=d(end) if end else None,
+                clae_cla_episode_start_reason=reason,
+            )
+        _check(c, "X", "DENTAL", "2016-01-01")
         return c
 
     def test_local(self, council: Council) -> None:
         figures = council.figures("SCS-23", "2016-08")
-        # A, B, C, D, F, G, H, V, W; up to date: B, C, F, V.
-        assert _nd(figures) == (4, 9)
-        assert _nd(figures, cohort="exc_uasc") == (3, 8)
+        # A, B, C, D, F, G, H, V, W, X; up to date: B, C, F, V, X.
+        assert _nd(figures) == (5, 10)
+        assert _nd(figures, cohort="exc_uasc") == (4, 9)
         assert _nd(figures, "T_CIC_N") == (1, 2)
         assert _nd(figures, "AREA_CW") == (1, 1)
 
     def test_dfe(self, council: Council) -> None:
         figures = council.figures("SCS-23-DFE", "2016-08")
-        # Looked after since 1 Sep 2015 or earlier, not V3: A, B, F, G, H, W; checked: A, B, F.
-        assert _nd(figures) == (3, 6)
-        assert _nd(figures, cohort="exc_uasc") == (2, 5)
+        # Looked after since 1 Sep 2015 or earlier, not V3: A, B, F, G, H, W, X; checked:
+        # A, B, F, X.
+        assert _nd(figures) == (4, 7)
+        assert _nd(figures, cohort="exc_uasc") == (3, 6)
         assert _nd(figures, "T_CIC_N") == (2, 2)
 
 

@@ -1,6 +1,19 @@
 -- Children in care for 18 months or more: has their current IRO been
 -- allocated for the whole of the last 12 months?
-WITH iro AS (
+WITH episodes AS (
+  -- Every episode with the start of its period of care: the recorded date
+  -- the child entered care, or the period's first episode where it is empty.
+  SELECT
+    clae_person_id,
+    clae_cla_episode_start_date,
+    clae_cla_episode_ceased_date,
+    coalesce(
+      clae_entered_care_date,
+      min(clae_cla_episode_start_date) OVER (PARTITION BY clae_cla_id)
+    ) AS entered_care
+  FROM ssd_cla_episodes
+),
+iro AS (
   -- IRO allocations in order; an allocation ends when the next one starts.
   SELECT
     person_id,
@@ -69,10 +82,10 @@ in_care AS (
     p.period_end,
     e.clae_person_id AS person_id
   FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
+  JOIN episodes AS e
     ON e.clae_cla_episode_start_date <= p.period_end
     AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
-  WHERE coalesce(e.clae_entered_care_date, e.clae_cla_episode_start_date)
+  WHERE e.entered_care
     <= p.period_end - INTERVAL 18 MONTH
 )
 SELECT

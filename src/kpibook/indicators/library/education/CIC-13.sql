@@ -1,16 +1,29 @@
 -- Children in care aged 16-18 for 12 months or more at each month end: is
 -- their latest recorded activity NEET (not in education, employment or
 -- training)?
-WITH in_care AS (
+WITH episodes AS (
+  -- Every episode with the start of its period of care: the recorded date
+  -- the child entered care, or the period's first episode where it is empty.
+  SELECT
+    clae_person_id,
+    clae_cla_episode_start_date,
+    clae_cla_episode_ceased_date,
+    coalesce(
+      clae_entered_care_date,
+      min(clae_cla_episode_start_date) OVER (PARTITION BY clae_cla_id)
+    ) AS entered_care
+  FROM ssd_cla_episodes
+),
+in_care AS (
   -- Children in care at each month end with their age and the start of the
   -- period of care.
   SELECT DISTINCT
     p.period_end,
     e.clae_person_id AS person_id,
-    coalesce(e.clae_entered_care_date, e.clae_cla_episode_start_date) AS entered_care,
+    e.entered_care,
     age_at(per.pers_dob, p.period_end) AS age
   FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
+  JOIN episodes AS e
     ON e.clae_cla_episode_start_date <= p.period_end
     AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
   JOIN ssd_person AS per

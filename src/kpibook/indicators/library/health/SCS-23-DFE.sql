@@ -1,6 +1,19 @@
 -- DfE dental checks: children looked after continuously for 12 months at
 -- each month end with a dental check in those 12 months.
-WITH months AS (
+WITH episodes AS (
+  -- Every episode with the start of its period of care: the recorded date
+  -- the child entered care, or the period's first episode where it is empty.
+  SELECT
+    clae_person_id,
+    clae_cla_episode_start_date,
+    clae_cla_episode_ceased_date,
+    coalesce(
+      clae_entered_care_date,
+      min(clae_cla_episode_start_date) OVER (PARTITION BY clae_cla_id)
+    ) AS entered_care
+  FROM ssd_cla_episodes
+),
+months AS (
   -- Each month end with the first day of its 12 calendar months
   -- (March -> 1 April).
   SELECT
@@ -16,10 +29,10 @@ in_care AS (
     m.year_start,
     e.clae_person_id AS person_id
   FROM months AS m
-  JOIN ssd_cla_episodes AS e
+  JOIN episodes AS e
     ON e.clae_cla_episode_start_date <= m.period_end
     AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > m.period_end)
-  WHERE coalesce(e.clae_entered_care_date, e.clae_cla_episode_start_date) <= m.year_start
+  WHERE e.entered_care <= m.year_start
 ),
 short_breaks AS (
   -- Children on a series of short breaks (legal status V3 or V4) at the month end.

@@ -1,15 +1,28 @@
 -- Children in care 3 months or more at each month end: is their dental
 -- check up to date (within the last 12 months, in this period of care)?
-WITH in_care AS (
+WITH episodes AS (
+  -- Every episode with the start of its period of care: the recorded date
+  -- the child entered care, or the period's first episode where it is empty.
+  SELECT
+    clae_person_id,
+    clae_cla_episode_start_date,
+    clae_cla_episode_ceased_date,
+    coalesce(
+      clae_entered_care_date,
+      min(clae_cla_episode_start_date) OVER (PARTITION BY clae_cla_id)
+    ) AS entered_care
+  FROM ssd_cla_episodes
+),
+in_care AS (
   -- The episode open at each month end, with the start of the period of care
   -- and the child's date of birth.
   SELECT
     p.period_end,
     e.clae_person_id AS person_id,
-    coalesce(e.clae_entered_care_date, e.clae_cla_episode_start_date) AS entered_care,
+    e.entered_care,
     per.pers_dob AS dob
   FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
+  JOIN episodes AS e
     ON e.clae_cla_episode_start_date <= p.period_end
     AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
   JOIN ssd_person AS per
