@@ -7,8 +7,9 @@ into one query that, for every month end at once:
 
 1. restricts ``kp_periods`` to the month ends asked for, with the windows of
    the indicator's period;
-2. tags each record with its area (its team's, or else its district's) and
-   whether the child is or was UASC;
+2. adds up the records by month, team, district and whether the child is or
+   was UASC, and tags each sum with its area (its team's, or else its
+   district's);
 3. sums numerator and denominator with ``GROUPING SETS`` for the council, each
    area, each district and each team, once for all children and once (with a
    ``FILTER``) for children who have never been UASC;
@@ -38,14 +39,19 @@ WITH kp_periods AS (
   WHERE period = $period AND period_end BETWEEN $first AND $last
 ),
 kp_rows AS (SELECT 1),
-kp_tagged AS (
-  SELECT r.period_end, r.numerator, r.denominator, r.team_id,
-         coalesce(t.area_id, d.parent_id) AS area_id, r.district_id,
-         u.person_id IS NOT NULL AS is_uasc
+kp_flagged AS (
+  SELECT r.period_end, r.team_id, r.district_id, u.person_id IS NOT NULL AS is_uasc,
+         sum(r.numerator) AS numerator, sum(r.denominator) AS denominator
   FROM kp_rows AS r
-  LEFT JOIN kp_teams AS t ON t.team_id = r.team_id
-  LEFT JOIN local_org_units AS d ON d.org_unit_id = r.district_id AND d.org_level = 'district'
   LEFT JOIN kp_uasc AS u ON u.person_id = r.person_id
+  GROUP BY r.period_end, r.team_id, r.district_id, u.person_id IS NOT NULL
+),
+kp_tagged AS (
+  SELECT f.period_end, f.numerator, f.denominator, f.team_id,
+         coalesce(t.area_id, d.parent_id) AS area_id, f.district_id, f.is_uasc
+  FROM kp_flagged AS f
+  LEFT JOIN kp_teams AS t ON t.team_id = f.team_id
+  LEFT JOIN local_org_units AS d ON d.org_unit_id = f.district_id AND d.org_level = 'district'
 ),
 kp_sums AS (
   SELECT period_end,
@@ -170,7 +176,7 @@ def compile_indicator(
     assert isinstance(rows, exp.Query), "checked when the library was loaded"
     outputs = set(rows.named_selects)
     _replace_cte(query, "kp_rows", rows)
-    tagged = next(c for c in query.find_all(exp.CTE) if c.alias == "kp_tagged").this
+    tagged = next(c for c in query.find_all(exp.CTE) if c.alias == "kp_flagged").this
     for column in list(tagged.find_all(exp.Column)):
         if column.table == "r" and column.name not in outputs:
             # A column the indicator does not return (it has no such breakdown).
