@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kpibook.engine import helpers
+from kpibook.engine.compute import install_calendar
 from kpibook.ingest.sql import create_table
 from kpibook.model import SCHEMA, ColumnType
 from kpibook.model.workdays import working_days_between
@@ -83,6 +84,8 @@ def connect(rows: Mapping[str, Sequence[Mapping[str, Any]]] = {}) -> duckdb.Duck
             con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM fixture_rows")
             con.unregister("fixture_rows")
     helpers.install(con)
+    install_calendar(con, dt.date(2016, 6, 30), dt.date(2016, 9, 30))
+    helpers.install_month_ends(con)
     return con
 
 
@@ -407,3 +410,57 @@ def test_every_helper_exists_with_its_documented_columns() -> None:
             continue  # made for each indicator's query from its period (engine.compile)
         described = con.execute(f"DESCRIBE {helper.name}").fetchall()
         assert [(r[0], r[1]) for r in described] == list(helper.columns), helper.name
+
+
+def test_month_end_snapshots() -> None:
+    """kp_team_at, kp_in_care_at and kp_cp_at at the month ends Jun to Sep 2016, by hand."""
+    con = connect(
+        {
+            "ssd_involvements": [
+                # A: T_DAR from 1 May, then T_CIC_N from 31 Jul (a month-end day).
+                _allocation("I1", "A", "T_DAR", "2016-05-01", None, worker="W1"),
+                _allocation("I2", "A", "T_CIC_N", "2016-07-31", None, worker="W2"),
+            ],
+            "ssd_cla_episodes": [
+                # A in care 2016-07-15 to 2016-08-31: at the July month end, not at August's
+                # (it ceased on the month-end day itself).
+                {
+                    "clae_cla_episode_id": "E1",
+                    "clae_person_id": "A",
+                    "clae_cla_id": "C1",
+                    "clae_cla_placement_id": "P1",
+                    "clae_cla_episode_start_date": dt.date(2016, 7, 15),
+                    "clae_cla_episode_ceased_date": dt.date(2016, 8, 31),
+                    "clae_entered_care_date": dt.date(2016, 7, 15),
+                },
+            ],
+            "ssd_cp_plans": [
+                # B on a plan from 30 Jun (a month-end day: counted) to 1 Sep.
+                {
+                    "cppl_cp_plan_id": "CP1",
+                    "cppl_person_id": "B",
+                    "cppl_cp_plan_start_date": dt.date(2016, 6, 30),
+                    "cppl_cp_plan_end_date": dt.date(2016, 9, 1),
+                },
+            ],
+        }
+    )
+    teams = con.execute(
+        "SELECT period_end, team_id, worker_id FROM kp_team_at WHERE person_id = 'A' ORDER BY 1"
+    ).fetchall()
+    assert teams == [
+        (dt.date(2016, 6, 30), "T_DAR", "W1"),
+        (dt.date(2016, 7, 31), "T_CIC_N", "W2"),
+        (dt.date(2016, 8, 31), "T_CIC_N", "W2"),
+        (dt.date(2016, 9, 30), "T_CIC_N", "W2"),
+    ]
+    in_care = con.execute(
+        "SELECT period_end, person_id, placement_id, team_id FROM kp_in_care_at"
+    ).fetchall()
+    assert in_care == [(dt.date(2016, 7, 31), "A", "P1", "T_CIC_N")]
+    plans = con.execute("SELECT period_end, plan_id, team_id FROM kp_cp_at ORDER BY 1").fetchall()
+    assert plans == [
+        (dt.date(2016, 6, 30), "CP1", None),
+        (dt.date(2016, 7, 31), "CP1", None),
+        (dt.date(2016, 8, 31), "CP1", None),
+    ]

@@ -105,6 +105,7 @@ class Engine:
             raise ConfigError(f"--to ({last:%Y-%m}) is before --from ({first:%Y-%m})")
         helpers.install(con)
         install_calendar(con, first, last)
+        helpers.install_month_ends(con)
         return cls(con, first, last, council_id(con))
 
     def queries(self, indicator: Indicator) -> list[Compiled]:

@@ -32,6 +32,25 @@ definition checker knows their columns.
     Each child's district of residence over time, from HOME addresses and the
     council's postcode lookup (``local_postcode_districts``); empty when the
     lookup is not supplied.
+
+Month-end snapshots, worked out once per run for every month end being
+computed (joining them on ``period_end`` is much faster than joining spans of
+dates to ``kp_periods`` in every indicator):
+
+``kp_month_ends(period_end)``
+    Every month end being computed.
+``kp_team_at(period_end, person_id, team_id, worker_id)``
+    The case-holding team and social worker of every allocated child at each
+    month end (from ``kp_case_team``).
+``kp_in_care_at(period_end, person_id, cla_id, episode_id, placement_id,
+episode_start_date, entered_care_date, team_id)``
+    Every child in care at each month end (a care episode open at the end of
+    the day: started on or before it, not ceased by it), with their
+    case-holding team then; one row per child (their latest-starting open
+    episode, should the data hold two).
+``kp_cp_at(period_end, person_id, plan_id, plan_start_date, team_id)``
+    Every child protection plan open at each month end (started on or before
+    it, not ended by it), with the child's case-holding team then.
 """
 
 from __future__ import annotations
@@ -59,7 +78,7 @@ class Helper:
     reads: tuple[str, ...] = ()
 
 
-HELPERS: tuple[Helper, ...] = (
+_BASE_HELPERS: tuple[Helper, ...] = (
     Helper(
         "kp_periods",
         (("period_end", "DATE"), ("window_start", "DATE")),
@@ -133,6 +152,82 @@ HELPERS: tuple[Helper, ...] = (
     ),
 )
 
+MONTH_END_HELPERS: tuple[Helper, ...] = (
+    Helper("kp_month_ends", (("period_end", "DATE"),), "every month end being computed"),
+    Helper(
+        "kp_team_at",
+        (
+            ("period_end", "DATE"),
+            ("person_id", "VARCHAR"),
+            ("team_id", "VARCHAR"),
+            ("worker_id", "VARCHAR"),
+        ),
+        "case-holding team and worker of every allocated child at each month end",
+        (
+            "ssd_involvements.invo_person_id",
+            "ssd_involvements.invo_professional_team",
+            "ssd_involvements.invo_professional_id",
+            "ssd_involvements.invo_professional_role_id",
+            "ssd_involvements.invo_involvement_start_date",
+            "ssd_involvements.invo_involvement_end_date",
+        ),
+    ),
+    Helper(
+        "kp_in_care_at",
+        (
+            ("period_end", "DATE"),
+            ("person_id", "VARCHAR"),
+            ("cla_id", "VARCHAR"),
+            ("episode_id", "VARCHAR"),
+            ("placement_id", "VARCHAR"),
+            ("episode_start_date", "DATE"),
+            ("entered_care_date", "DATE"),
+            ("team_id", "VARCHAR"),
+        ),
+        "every child in care at each month end, with their case-holding team",
+        (
+            "ssd_cla_episodes.clae_person_id",
+            "ssd_cla_episodes.clae_cla_id",
+            "ssd_cla_episodes.clae_cla_episode_id",
+            "ssd_cla_episodes.clae_cla_placement_id",
+            "ssd_cla_episodes.clae_cla_episode_start_date",
+            "ssd_cla_episodes.clae_cla_episode_ceased_date",
+            "ssd_cla_episodes.clae_entered_care_date",
+            "ssd_involvements.invo_person_id",
+            "ssd_involvements.invo_professional_team",
+            "ssd_involvements.invo_professional_role_id",
+            "ssd_involvements.invo_involvement_start_date",
+            "ssd_involvements.invo_involvement_end_date",
+        ),
+    ),
+    Helper(
+        "kp_cp_at",
+        (
+            ("period_end", "DATE"),
+            ("person_id", "VARCHAR"),
+            ("plan_id", "VARCHAR"),
+            ("plan_start_date", "DATE"),
+            ("team_id", "VARCHAR"),
+        ),
+        "every child protection plan open at each month end, with the case-holding team",
+        (
+            "ssd_cp_plans.cppl_person_id",
+            "ssd_cp_plans.cppl_cp_plan_id",
+            "ssd_cp_plans.cppl_cp_plan_start_date",
+            "ssd_cp_plans.cppl_cp_plan_end_date",
+            "ssd_involvements.invo_person_id",
+            "ssd_involvements.invo_professional_team",
+            "ssd_involvements.invo_professional_role_id",
+            "ssd_involvements.invo_involvement_start_date",
+            "ssd_involvements.invo_involvement_end_date",
+        ),
+    ),
+)
+"""Helpers holding a snapshot at every month end of the run (see :func:`install_month_ends`)."""
+
+HELPERS: tuple[Helper, ...] = _BASE_HELPERS + MONTH_END_HELPERS
+"""Every helper relation an indicator's SQL may read."""
+
 MACROS = ("working_days", "age_at")
 """Scalar macros the SQL may call."""
 
@@ -179,6 +274,50 @@ _HOME_DISTRICT = """CREATE OR REPLACE TEMP TABLE kp_home_district AS
 
 _EMPTY_HOME_DISTRICT = """CREATE OR REPLACE TEMP TABLE kp_home_district (
     person_id VARCHAR, district_id VARCHAR, start_date DATE, end_date DATE)"""
+
+
+_MONTH_END_STATEMENTS = (
+    """CREATE OR REPLACE TEMP TABLE kp_month_ends AS
+       SELECT DISTINCT period_end FROM kp_calendar WHERE period = 'SS'""",
+    """CREATE OR REPLACE TEMP TABLE kp_team_at AS
+       SELECT m.period_end, t.person_id, t.team_id, t.worker_id
+       FROM kp_month_ends AS m
+       JOIN kp_case_team AS t
+         ON t.start_date <= m.period_end
+        AND coalesce(t.end_date, DATE '9999-12-31') > m.period_end""",
+    """CREATE OR REPLACE TEMP TABLE kp_in_care_at AS
+       WITH open_episodes AS (
+           SELECT m.period_end, e.clae_person_id AS person_id, e.clae_cla_id AS cla_id,
+                  e.clae_cla_episode_id AS episode_id, e.clae_cla_placement_id AS placement_id,
+                  e.clae_cla_episode_start_date AS episode_start_date,
+                  e.clae_entered_care_date AS entered_care_date
+           FROM kp_month_ends AS m
+           JOIN ssd_cla_episodes AS e
+             ON e.clae_cla_episode_start_date <= m.period_end
+            AND coalesce(e.clae_cla_episode_ceased_date, DATE '9999-12-31') > m.period_end
+           WHERE e.clae_person_id IS NOT NULL
+           QUALIFY row_number() OVER (
+               PARTITION BY m.period_end, e.clae_person_id
+               ORDER BY e.clae_cla_episode_start_date DESC, e.clae_cla_episode_id DESC) = 1)
+       SELECT o.*, t.team_id
+       FROM open_episodes AS o
+       LEFT JOIN kp_team_at AS t ON t.period_end = o.period_end AND t.person_id = o.person_id""",
+    """CREATE OR REPLACE TEMP TABLE kp_cp_at AS
+       SELECT m.period_end, p.cppl_person_id AS person_id, p.cppl_cp_plan_id AS plan_id,
+              p.cppl_cp_plan_start_date AS plan_start_date, t.team_id
+       FROM kp_month_ends AS m
+       JOIN ssd_cp_plans AS p
+         ON p.cppl_cp_plan_start_date <= m.period_end
+        AND coalesce(p.cppl_cp_plan_end_date, DATE '9999-12-31') > m.period_end
+       LEFT JOIN kp_team_at AS t
+         ON t.period_end = m.period_end AND t.person_id = p.cppl_person_id""",
+)
+
+
+def install_month_ends(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the month-end snapshot helpers (needs ``kp_calendar`` and :func:`install`)."""
+    for statement in _MONTH_END_STATEMENTS:
+        con.execute(statement)
 
 
 def _workdays_table() -> pa.Table:
