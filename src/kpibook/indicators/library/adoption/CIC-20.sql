@@ -11,6 +11,16 @@ WITH placed AS (
   WHERE pm.perm_part_of_sibling_group = '1'
     AND pm.perm_placed_for_adoption_date IS NOT NULL
 ),
+case_teams AS (
+  -- The case-holding spans of these children only, so the lookup below
+  -- searches a small table.
+  SELECT
+    ct.person_id,
+    ct.team_id,
+    ct.start_date
+  FROM kp_case_team AS ct
+  WHERE ct.person_id IN (SELECT e.person_id FROM placed AS e)
+),
 with_team AS (
   -- The team holding the child's case on the day they were placed (or the
   -- last team to hold it before then).
@@ -20,7 +30,7 @@ with_team AS (
     pl.all_together,
     ct.team_id
   FROM placed AS pl
-  ASOF LEFT JOIN kp_case_team AS ct
+  ASOF LEFT JOIN case_teams AS ct
     ON ct.person_id = pl.person_id
    AND ct.start_date <= pl.placed_date
 )

@@ -2,7 +2,8 @@
 -- agency decision for adoption (made, not reversed) but have not yet been
 -- placed for adoption.
 WITH in_care AS (
-  -- Children looked after at each month end (an episode open on the day).
+  -- Children looked after at each month end: an episode open at the end of
+  -- the day (started on or before it, not ceased by it), once each.
   SELECT DISTINCT
     p.period_end,
     e.clae_person_id AS person_id,
@@ -10,45 +11,60 @@ WITH in_care AS (
   FROM ssd_cla_episodes AS e
   JOIN kp_periods AS p
     ON e.clae_cla_episode_start_date <= p.period_end
-   AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+   AND coalesce(e.clae_cla_episode_ceased_date, DATE '9999-12-31') > p.period_end
 ),
 waiting AS (
   -- Spans during which a child waits with an agency decision: from the
   -- decision to the first of the plan being reversed, the child being placed
-  -- for adoption or the order being made (end exclusive; open while none has
-  -- happened).
+  -- for adoption or the order being made (end exclusive; 9999-12-31 while
+  -- none has happened).
   SELECT
     pm.perm_person_id AS person_id,
     pm.perm_cla_id AS cla_id,
     pm.perm_adm_decision_date AS start_date,
-    least(pm.perm_decision_reversed_date, pm.perm_placed_for_adoption_date,
-          pm.perm_permanence_order_date) AS end_date
+    coalesce(
+      least(pm.perm_decision_reversed_date, pm.perm_placed_for_adoption_date,
+            pm.perm_permanence_order_date),
+      DATE '9999-12-31'
+    ) AS end_date
   FROM ssd_permanence AS pm
   WHERE pm.perm_adm_decision_date IS NOT NULL
 ),
-flagged AS (
-  -- A child waits when a span for the same period of care (or for the child,
-  -- where the decision has no period of care) is open at the month end.
-  SELECT
-    c.period_end,
-    c.person_id,
-    bool_or(wt.person_id IS NOT NULL) AS is_waiting
-  FROM in_care AS c
-  LEFT JOIN waiting AS wt
-    ON wt.person_id = c.person_id
-   AND (wt.cla_id IS NULL OR wt.cla_id = c.cla_id)
-   AND wt.start_date <= c.period_end
-   AND (wt.end_date IS NULL OR wt.end_date > c.period_end)
-  GROUP BY c.period_end, c.person_id
+waiting_at AS (
+  -- Children waiting at each month end, for a period of care (or for the
+  -- child, where the decision has no period of care recorded).
+  SELECT DISTINCT
+    p.period_end,
+    w.person_id,
+    w.cla_id
+  FROM waiting AS w
+  JOIN kp_periods AS p
+    ON w.start_date <= p.period_end
+   AND w.end_date > p.period_end
 )
+-- Every child looked after at each month end, with the team holding their
+-- case then, flagged when waiting in their current period of care
+-- (same_care), or on a decision recorded without one (no_care_id).
+-- waiting_at has one row per month end, child and period of care, so
+-- neither join repeats a child.
 SELECT
-  f.period_end,
-  f.person_id,
+  c.period_end,
+  c.person_id,
   ct.team_id,
-  CASE WHEN f.is_waiting THEN 1 ELSE 0 END AS numerator,
+  CASE
+    WHEN same_care.person_id IS NOT NULL OR no_care_id.person_id IS NOT NULL THEN 1 ELSE 0
+  END AS numerator,
   1 AS denominator
-FROM flagged AS f
+FROM in_care AS c
 LEFT JOIN kp_case_team AS ct
-  ON ct.person_id = f.person_id
- AND ct.start_date <= f.period_end
- AND (ct.end_date IS NULL OR ct.end_date > f.period_end)
+  ON ct.person_id = c.person_id
+ AND ct.start_date <= c.period_end
+ AND coalesce(ct.end_date, DATE '9999-12-31') > c.period_end
+LEFT JOIN waiting_at AS same_care
+  ON same_care.period_end = c.period_end
+ AND same_care.person_id = c.person_id
+ AND same_care.cla_id = c.cla_id
+LEFT JOIN waiting_at AS no_care_id
+  ON no_care_id.period_end = c.period_end
+ AND no_care_id.person_id = c.person_id
+ AND no_care_id.cla_id IS NULL

@@ -23,6 +23,16 @@ decisions AS (
     ON c.cla_id = pm.perm_cla_id
   WHERE pm.perm_adm_decision_date IS NOT NULL
 ),
+case_teams AS (
+  -- The case-holding spans of these children only, so the lookup below
+  -- searches a small table.
+  SELECT
+    ct.person_id,
+    ct.team_id,
+    ct.start_date
+  FROM kp_case_team AS ct
+  WHERE ct.person_id IN (SELECT e.person_id FROM decisions AS e)
+),
 with_team AS (
   -- The team holding the child's case on the day of the decision (or the
   -- last team to hold it before then).
@@ -32,7 +42,7 @@ with_team AS (
     d.within_4_months,
     ct.team_id
   FROM decisions AS d
-  ASOF LEFT JOIN kp_case_team AS ct
+  ASOF LEFT JOIN case_teams AS ct
     ON ct.person_id = d.person_id
    AND ct.start_date <= d.adm_date
 )

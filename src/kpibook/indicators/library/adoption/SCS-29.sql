@@ -22,6 +22,16 @@ adopted AS (
     AND pm.perm_permanence_order_date IS NOT NULL
     AND pm.perm_placed_for_adoption_date IS NOT NULL
 ),
+case_teams AS (
+  -- The case-holding spans of these children only, so the lookup below
+  -- searches a small table.
+  SELECT
+    ct.person_id,
+    ct.team_id,
+    ct.start_date
+  FROM kp_case_team AS ct
+  WHERE ct.person_id IN (SELECT e.person_id FROM adopted AS e)
+),
 with_team AS (
   -- The team holding the child's case on the day of the adoption order (or
   -- the last team to hold it before then).
@@ -31,7 +41,7 @@ with_team AS (
     a.days_waited,
     ct.team_id
   FROM adopted AS a
-  ASOF LEFT JOIN kp_case_team AS ct
+  ASOF LEFT JOIN case_teams AS ct
     ON ct.person_id = a.person_id
    AND ct.start_date <= a.order_date
 )

@@ -12,6 +12,16 @@ WITH matched AS (
   WHERE pm.perm_matched_date IS NOT NULL
     AND pm.perm_placement_order_date IS NOT NULL
 ),
+case_teams AS (
+  -- The case-holding spans of these children only, so the lookup below
+  -- searches a small table.
+  SELECT
+    ct.person_id,
+    ct.team_id,
+    ct.start_date
+  FROM kp_case_team AS ct
+  WHERE ct.person_id IN (SELECT e.person_id FROM matched AS e)
+),
 with_team AS (
   -- The team holding the child's case on the day of the match (or the last
   -- team to hold it before then).
@@ -21,7 +31,7 @@ with_team AS (
     m.days_waited,
     ct.team_id
   FROM matched AS m
-  ASOF LEFT JOIN kp_case_team AS ct
+  ASOF LEFT JOIN case_teams AS ct
     ON ct.person_id = m.person_id
    AND ct.start_date <= m.matched_date
 )

@@ -11,6 +11,16 @@ WITH leavers AS (
   WHERE e.clae_cla_episode_ceased_date IS NOT NULL
     AND e.clae_cla_episode_ceased_reason <> 'X1'
 ),
+case_teams AS (
+  -- The case-holding spans of these children only, so the lookup below
+  -- searches a small table.
+  SELECT
+    ct.person_id,
+    ct.team_id,
+    ct.start_date
+  FROM kp_case_team AS ct
+  WHERE ct.person_id IN (SELECT e.person_id FROM leavers AS e)
+),
 with_team AS (
   -- The team holding the child's case on the day care ended (or the last
   -- team to hold it before then).
@@ -20,7 +30,7 @@ with_team AS (
     l.reason,
     ct.team_id
   FROM leavers AS l
-  ASOF LEFT JOIN kp_case_team AS ct
+  ASOF LEFT JOIN case_teams AS ct
     ON ct.person_id = l.person_id
    AND ct.start_date <= l.ceased_date
 )

@@ -2,16 +2,41 @@
 -- birthday fell in the window, as recorded one month after the birthday
 -- (those who died or went home to their parents for six months or more left
 -- out), flagged when the council was not in touch with them (in touch NO).
-WITH positions AS (
+WITH leavers AS (
+  -- Everyone with a care leaver row, once each.
+  SELECT DISTINCT cl.clea_person_id AS person_id
+  FROM ssd_care_leavers AS cl
+),
+birthdays AS (
+  -- Their 19th to 21st birthdays that fall between the first window start
+  -- and the last month end being computed (a 29 February birthday falls on
+  -- 28 February in other years).
+  SELECT
+    l.person_id,
+    CAST(ps.pers_dob + to_years(a.age) AS DATE) AS birthday
+  FROM leavers AS l
+  JOIN ssd_person AS ps
+    ON ps.pers_person_id = l.person_id
+  CROSS JOIN (SELECT unnest(range(19, 22)) AS age) AS a
+  WHERE ps.pers_dob IS NOT NULL
+    AND CAST(ps.pers_dob + to_years(a.age) AS DATE)
+      BETWEEN (SELECT min(k.window_start) FROM kp_periods AS k)
+          AND (SELECT max(k.period_end) FROM kp_periods AS k)
+),
+positions AS (
   -- ssd_care_leavers holds one row per contact (or attempt) and birthday; a
   -- row is the young person's position from its date until their next row
-  -- (to_date, exclusive; empty for the latest row).
+  -- (to_date, exclusive; 9999-12-31 for the latest row). Rows after the last
+  -- month end, and young people with no birthday in range, are not needed.
   SELECT
     cl.clea_person_id AS person_id,
     cl.clea_care_leaver_latest_contact AS from_date,
-    lead(cl.clea_care_leaver_latest_contact) OVER (
-      PARTITION BY cl.clea_person_id
-      ORDER BY cl.clea_care_leaver_latest_contact, cl.clea_table_id
+    coalesce(
+      lead(cl.clea_care_leaver_latest_contact) OVER (
+        PARTITION BY cl.clea_person_id
+        ORDER BY cl.clea_care_leaver_latest_contact, cl.clea_table_id
+      ),
+      DATE '9999-12-31'
     ) AS to_date,
     cl.clea_care_leaver_eligibility AS eligibility,
     cl.clea_care_leaver_in_touch AS in_touch,
@@ -20,18 +45,8 @@ WITH positions AS (
     cl.clea_care_leaver_activity AS activity,
     cl.clea_care_leaver_allocated_team AS team_id
   FROM ssd_care_leavers AS cl
-  WHERE cl.clea_care_leaver_latest_contact IS NOT NULL
-),
-birthdays AS (
-  -- The 19th to 21st birthdays of everyone with a care leaver row (a 29
-  -- February birthday falls on 28 February in other years).
-  SELECT
-    ps.pers_person_id AS person_id,
-    CAST(ps.pers_dob + to_years(a.age) AS DATE) AS birthday
-  FROM ssd_person AS ps
-  CROSS JOIN (SELECT unnest(range(19, 22)) AS age) AS a
-  WHERE ps.pers_dob IS NOT NULL
-    AND ps.pers_person_id IN (SELECT clea_person_id FROM ssd_care_leavers)
+  WHERE cl.clea_care_leaver_latest_contact <= (SELECT max(k.period_end) FROM kp_periods AS k)
+    AND cl.clea_person_id IN (SELECT b.person_id FROM birthdays AS b)
 ),
 as_at AS (
   -- Each birthday is looked at as at one month after it. The figure for the
@@ -68,7 +83,7 @@ cohort AS (
   JOIN positions AS po
     ON po.person_id = a.person_id
    AND po.from_date <= a.as_at_date
-   AND (po.to_date IS NULL OR po.to_date > a.as_at_date)
+   AND po.to_date > a.as_at_date
   WHERE po.eligibility IN ('RELEVANT', 'FORMER_RELEVANT')
 )
 SELECT

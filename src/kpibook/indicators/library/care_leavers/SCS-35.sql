@@ -5,13 +5,16 @@
 WITH positions AS (
   -- ssd_care_leavers holds one row per contact (or attempt) and birthday; a
   -- row is the young person's position from its date until their next row
-  -- (to_date, exclusive; empty for the latest row).
+  -- (to_date, exclusive; 9999-12-31 for the latest row).
   SELECT
     cl.clea_person_id AS person_id,
     cl.clea_care_leaver_latest_contact AS from_date,
-    lead(cl.clea_care_leaver_latest_contact) OVER (
-      PARTITION BY cl.clea_person_id
-      ORDER BY cl.clea_care_leaver_latest_contact, cl.clea_table_id
+    coalesce(
+      lead(cl.clea_care_leaver_latest_contact) OVER (
+        PARTITION BY cl.clea_person_id
+        ORDER BY cl.clea_care_leaver_latest_contact, cl.clea_table_id
+      ),
+      DATE '9999-12-31'
     ) AS to_date,
     cl.clea_care_leaver_eligibility AS eligibility,
     cl.clea_care_leaver_in_touch AS in_touch,
@@ -21,33 +24,40 @@ WITH positions AS (
   FROM ssd_care_leavers AS cl
   WHERE cl.clea_care_leaver_latest_contact IS NOT NULL
 ),
-current_position AS (
-  -- Each young person's position at each month end: the row in force that
-  -- day, for relevant and former relevant care leavers under 21.
+spans AS (
+  -- The positions that count, each cut short once the contact is more than
+  -- 12 months old (the last month end it counts for is the end of the 11th
+  -- month after the contact: a contact on 1 Sep 2015 counts up to 31 Aug
+  -- 2016, one on 31 Aug 2015 up to 31 Jul 2016) or at the day after the 21st
+  -- birthday (a day generous at 29 February; the exact age test is in the
+  -- final WHERE).
   SELECT
-    p.period_end,
     po.person_id,
+    ps.pers_dob AS dob,
     po.from_date,
+    least(
+      po.to_date,
+      CAST(ps.pers_dob + to_years(21) AS DATE) + 1,
+      last_day(CAST(po.from_date + INTERVAL 11 MONTH AS DATE)) + 1
+    ) AS until_date,
     po.in_touch,
     po.accommodation,
     po.plan_reviewed,
     po.team_id
   FROM positions AS po
-  JOIN kp_periods AS p
-    ON po.from_date <= p.period_end
-   AND (po.to_date IS NULL OR po.to_date > p.period_end)
   JOIN ssd_person AS ps
     ON ps.pers_person_id = po.person_id
   WHERE po.eligibility IN ('RELEVANT', 'FORMER_RELEVANT')
-    AND age_at(ps.pers_dob, p.period_end) < 21
+    AND po.in_touch = 'YES'
 )
 SELECT
-  c.period_end,
-  c.person_id,
-  c.team_id,
-  CASE WHEN c.plan_reviewed > c.period_end - INTERVAL 6 MONTH THEN 1 ELSE 0 END AS numerator,
+  p.period_end,
+  s.person_id,
+  s.team_id,
+  CASE WHEN s.plan_reviewed > p.period_end - INTERVAL 6 MONTH THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM current_position AS c
-WHERE c.in_touch = 'YES'
-  -- 12 months: a contact after 31 Aug 2015 for 31 Aug 2016.
-  AND c.from_date > c.period_end - INTERVAL 12 MONTH
+FROM kp_periods AS p
+JOIN spans AS s
+  ON s.from_date <= p.period_end
+ AND s.until_date > p.period_end
+WHERE age_at(s.dob, p.period_end) < 21

@@ -2,16 +2,16 @@
 -- the month end, per case-holding FTE in the IRO teams.
 WITH iro_spans AS (
   -- IRO allocations (ssd_involvements role IRO), made non-overlapping per
-  -- child the way kp_case_team is: a new allocation ends the previous one.
+  -- child the way kp_case_team is: a new allocation ends the previous one
+  -- (end exclusive; 9999-12-31 while open).
   SELECT
     i.invo_person_id AS person_id,
     i.invo_professional_team AS team_id,
     i.invo_involvement_start_date AS start_date,
-    CASE
-      WHEN lead(i.invo_involvement_start_date) OVER w IS NULL THEN i.invo_involvement_end_date
-      WHEN i.invo_involvement_end_date IS NULL THEN lead(i.invo_involvement_start_date) OVER w
-      ELSE least(i.invo_involvement_end_date, lead(i.invo_involvement_start_date) OVER w)
-    END AS end_date
+    least(
+      coalesce(i.invo_involvement_end_date, DATE '9999-12-31'),
+      coalesce(lead(i.invo_involvement_start_date) OVER w, DATE '9999-12-31')
+    ) AS end_date
   FROM ssd_involvements AS i
   WHERE i.invo_professional_role_id = 'IRO'
     AND i.invo_involvement_start_date IS NOT NULL
@@ -21,27 +21,37 @@ WITH iro_spans AS (
   )
 ),
 in_care AS (
-  -- Children looked after at each month end (an episode open on the day).
+  -- Children looked after at each month end: an episode open at the end of
+  -- the day (started on or before it, not ceased by it), once each.
   SELECT DISTINCT
     p.period_end,
     e.clae_person_id AS person_id
   FROM ssd_cla_episodes AS e
   JOIN kp_periods AS p
     ON e.clae_cla_episode_start_date <= p.period_end
-   AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+   AND coalesce(e.clae_cla_episode_ceased_date, DATE '9999-12-31') > p.period_end
+),
+children AS (
+  -- Each child looked after, with the team of their IRO allocation open that
+  -- day (none recorded: no team).
+  SELECT
+    c.period_end,
+    s.team_id
+  FROM in_care AS c
+  LEFT JOIN iro_spans AS s
+    ON s.person_id = c.person_id
+   AND s.start_date <= c.period_end
+   AND s.end_date > c.period_end
 )
--- One row per child looked after (numerator 1), counted against the team of
--- their IRO allocation open at the month end (none recorded: unallocated)...
+-- One row per IRO team (or none) and month end with the children looked
+-- after (numerator)...
 SELECT
-  c.period_end,
-  s.team_id,
-  1 AS numerator,
+  ch.period_end,
+  ch.team_id,
+  count(*) AS numerator,
   0 AS denominator
-FROM in_care AS c
-LEFT JOIN iro_spans AS s
-  ON s.person_id = c.person_id
- AND s.start_date <= c.period_end
- AND (s.end_date IS NULL OR s.end_date > c.period_end)
+FROM children AS ch
+GROUP BY ch.period_end, ch.team_id
 UNION ALL
 -- ... and one row per IRO team with its case-holding FTE that month
 -- (denominator).

@@ -2,27 +2,35 @@
 -- children whose case a CSWT holds at the month end, per case-holding social
 -- worker (FTE) in those teams.
 WITH cases AS (
-  -- Allocations to the teams of this type (the team holding each child's
-  -- case over time), before the month ends are joined.
+  -- Case-holding spans (kp_case_team) in teams of this type, before the month
+  -- ends are joined (end exclusive; 9999-12-31 while open).
   SELECT
     ct.team_id,
     ct.start_date,
-    ct.end_date
+    coalesce(ct.end_date, DATE '9999-12-31') AS end_date
   FROM kp_case_team AS ct
-  JOIN kp_teams AS t
-    ON t.team_id = ct.team_id
-  WHERE t.team_type = 'cswt'
+  WHERE ct.team_id IN (SELECT t.team_id FROM kp_teams AS t WHERE t.team_type = 'cswt')
+),
+team_cases AS (
+  -- Children whose case each team holds at each month end, added up per team
+  -- and month.
+  SELECT
+    p.period_end,
+    c.team_id,
+    count(*) AS cases
+  FROM cases AS c
+  JOIN kp_periods AS p
+    ON c.start_date <= p.period_end
+   AND c.end_date > p.period_end
+  GROUP BY p.period_end, c.team_id
 )
--- One row per child whose case the team holds at the month end (numerator 1)...
+-- One row per team and month end with the children it holds (numerator)...
 SELECT
-  p.period_end,
+  c.period_end,
   c.team_id,
-  1 AS numerator,
+  c.cases AS numerator,
   0 AS denominator
-FROM cases AS c
-JOIN kp_periods AS p
-  ON c.start_date <= p.period_end
- AND (c.end_date IS NULL OR c.end_date > p.period_end)
+FROM team_cases AS c
 UNION ALL
 -- ... and one row per team with its case-holding social workers (FTE) that
 -- month (denominator).
@@ -32,6 +40,8 @@ SELECT
   0 AS numerator,
   w.caseholding_sw_fte AS denominator
 FROM kp_periods AS p
+-- local_workforce has one row per team and month end; last_day() also
+-- accepts a row dated earlier in the month.
 JOIN local_workforce AS w
   ON last_day(w.month_end) = p.period_end
 JOIN kp_teams AS t
