@@ -17,6 +17,12 @@ into one query that, for every month end at once:
 5. fills in a zero for every unit and month with no records, and works out the
    value from the indicator's unit.
 
+An indicator declared ``additive`` (its figure for a window is the sum of its
+figures for the window's months: events with facts that do not depend on the
+window) runs its SQL over calendar months instead, and step 2's sums are
+added up over each window: the same figures from a twelfth of the rows for a
+rolling 12 months.
+
 Every value (the period, the month ends, the council id, the levels and
 cohorts) is a bound parameter, never text spliced into the SQL.
 """
@@ -30,14 +36,16 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
-from kpibook.engine.periods import Period
+from kpibook.engine.periods import Period, window
+from kpibook.engine.periods import month_end as _month_end
 from kpibook.indicators.definition import R3M_SUFFIX, Indicator, Unit
 
 _TEMPLATE = """
-WITH kp_periods AS (
+WITH kp_targets AS (
   SELECT period_end, window_start FROM kp_calendar
   WHERE period = $period AND period_end BETWEEN $first AND $last
 ),
+kp_periods AS (SELECT period_end, window_start FROM kp_targets),
 kp_rows AS (SELECT 1),
 kp_flagged AS (
   SELECT r.period_end, r.team_id, r.district_id, u.person_id IS NOT NULL AS is_uasc,
@@ -46,10 +54,11 @@ kp_flagged AS (
   LEFT JOIN kp_uasc AS u ON u.person_id = r.person_id
   GROUP BY r.period_end, r.team_id, r.district_id, u.person_id IS NOT NULL
 ),
+kp_rolled AS (SELECT * FROM kp_flagged),
 kp_tagged AS (
   SELECT f.period_end, f.numerator, f.denominator, f.team_id,
          coalesce(t.area_id, d.parent_id) AS area_id, f.district_id, f.is_uasc
-  FROM kp_flagged AS f
+  FROM kp_rolled AS f
   LEFT JOIN kp_teams AS t ON t.team_id = f.team_id
   LEFT JOIN local_org_units AS d ON d.org_unit_id = f.district_id AND d.org_level = 'district'
 ),
@@ -89,7 +98,7 @@ kp_units AS (
 ),
 kp_grid AS (
   SELECT c.cohort, p.period_end, u.org_level, u.org_unit
-  FROM kp_periods AS p
+  FROM kp_targets AS p
   CROSS JOIN kp_units AS u
   CROSS JOIN (SELECT unnest($cohorts) AS cohort) AS c
   WHERE list_contains($levels, u.org_level)
@@ -118,6 +127,21 @@ FROM kp_figures
 ORDER BY period_end, CASE org_level WHEN 'council' THEN 0 WHEN 'area' THEN 1
                                     WHEN 'district' THEN 2 ELSE 3 END, org_unit, cohort
 """
+
+_MONTHLY_PERIODS = """
+SELECT period_end, window_start FROM kp_calendar
+WHERE period = 'M' AND period_end BETWEEN $span_first AND $last
+"""
+"""For an additive indicator: the indicator's SQL sees calendar months..."""
+
+_ROLL_UP = """
+SELECT t.period_end, f.team_id, f.district_id, f.is_uasc,
+       sum(f.numerator) AS numerator, sum(f.denominator) AS denominator
+FROM kp_targets AS t
+JOIN kp_flagged AS f ON f.period_end BETWEEN t.window_start AND t.period_end
+GROUP BY t.period_end, f.team_id, f.district_id, f.is_uasc
+"""
+"""...and its monthly sums are added up over each target window."""
 
 _RATIO_VALUE = (
     "CASE WHEN denominator = 0 THEN NULL ELSE $scale * numerator / denominator END AS value"
@@ -148,6 +172,11 @@ def _replace_cte(query: exp.Expr, name: str, body: exp.Expr) -> None:
     raise LookupError(name)
 
 
+def month_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s month."""
+    return _month_end(day.year, day.month)
+
+
 def _final_select(query: exp.Expr) -> exp.Select:
     assert isinstance(query, exp.Select)
     return query
@@ -162,12 +191,17 @@ def compile_indicator(
     rolling_three_months: bool = False,
     org_unit: str | None = None,
     cohort: str | None = None,
+    additive: bool = True,
 ) -> Compiled:
     """The query computing ``indicator`` for the month ends from ``first`` to ``last``.
 
     With ``rolling_three_months`` the same SQL runs over rolling-3-month windows
     and the figures carry the id ``<ID>:R3M``. ``org_unit`` and ``cohort``
-    narrow the result (used by ``kpibook explain``).
+    narrow the result (used by ``kpibook explain``). An indicator declared
+    ``additive`` with a window longer than a month runs its SQL over calendar
+    months and adds the monthly sums up over each window (the same figures,
+    far fewer rows); ``additive=False`` turns that off, to check the
+    declaration.
     """
     if indicator.sql is None:
         raise ValueError(f"{indicator.id} has no SQL: its figures come from outside")
@@ -184,6 +218,11 @@ def compile_indicator(
                 column.replace(exp.alias_(exp.Null(), column.name))
             else:
                 column.replace(exp.Null())
+    period = Period.R3M if rolling_three_months else indicator.period
+    roll_up = additive and indicator.additive and period not in (Period.SS, Period.M)
+    if roll_up:
+        _replace_cte(query, "kp_periods", sqlglot.parse_one(_MONTHLY_PERIODS, read="duckdb"))
+        _replace_cte(query, "kp_rolled", sqlglot.parse_one(_ROLL_UP, read="duckdb"))
     final = _final_select(query)
     selects = final.expressions
     if indicator.unit is Unit.COUNT:
@@ -192,7 +231,7 @@ def compile_indicator(
         selects[7] = sqlglot.parse_one(_RATIO_VALUE, read="duckdb")
     final.set("expressions", selects)
     params: dict[str, Any] = {
-        "period": (Period.R3M if rolling_three_months else indicator.period).value,
+        "period": period.value,
         "first": first,
         "last": last,
         "council": council,
@@ -200,6 +239,8 @@ def compile_indicator(
         "levels": [v.value for v in indicator.levels],
         "indicator_id": indicator.id + (R3M_SUFFIX if rolling_three_months else ""),
     }
+    if roll_up:
+        params["span_first"] = month_end(window(period, first).window_start)
     if indicator.unit is not Unit.COUNT:
         params["scale"] = float(indicator.unit.scale or 1)
     if org_unit is not None:

@@ -26,6 +26,7 @@ from kpibook.engine.periods import Period, windows
 from kpibook.errors import ConfigError, InputError
 from kpibook.indicators.definition import Indicator
 from kpibook.indicators.library import Library
+from kpibook.model.workdays import add_months
 from kpibook.problems import Problem, Severity
 
 RESULT_SCHEMA = pa.schema(
@@ -51,7 +52,10 @@ def install_calendar(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.da
     ends: list[dt.date] = []
     starts: list[dt.date] = []
     for period in Period:
-        for w in windows(period, first, last):
+        # Calendar months go back a year before `first`, for additive indicators
+        # whose windows start up to 11 months before their month end.
+        start = add_months(first.replace(day=1), -12) if period is Period.M else first
+        for w in windows(period, start, last):
             periods.append(period.value)
             ends.append(w.period_end)
             starts.append(w.window_start)

@@ -83,6 +83,9 @@ class Indicator:
         unit: what the value is.
         period: the window each month's figure covers.
         activity: an activity (volume) measure, never rated.
+        additive: its figure for a window is the sum of its figures for the
+            window's calendar months (each record is an event whose facts do
+            not depend on the window), so the engine may add monthly sums up.
         cohorts: cohorts it is computed for.
         headline_cohort: the cohort the scorecard shows first (``exc_uasc`` for
             the seeds' "(exc UASC)" measures).
@@ -114,6 +117,7 @@ class Indicator:
     unit: Unit
     period: Period
     activity: bool
+    additive: bool
     cohorts: tuple[Cohort, ...]
     headline_cohort: Cohort
     levels: tuple[Level, ...]

@@ -46,6 +46,7 @@ class IndicatorFile(BaseModel):
     unit: Literal["percent", "count", "days", "average", "rate_per_10000"]
     period: Literal["SS", "M", "R3M", "R12M", "FYTD", "AYTD", "Q", "A"]
     activity: bool = False
+    additive: bool = False
     cohorts: list[Literal["all", "exc_uasc"]] = Field(default_factory=lambda: [*_COHORTS])
     headline_cohort: Literal["all", "exc_uasc"] = "all"
     levels: list[Literal["council", "area", "district", "team"]] = Field(

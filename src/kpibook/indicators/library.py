@@ -213,6 +213,15 @@ def _build(
                 "list the other indicators offered beside it",
             )
         )
+    if model.additive and model.period in ("SS", "M"):
+        problems.append(
+            _problem(
+                path,
+                key_line(path, "additive"),
+                f"'additive' applies to windows longer than a month, not period {model.period}",
+                "remove 'additive'",
+            )
+        )
     if model.headline_cohort not in model.cohorts:
         problems.append(
             _problem(
@@ -240,6 +249,7 @@ def _build(
         unit=Unit(model.unit),
         period=Period(model.period),
         activity=model.activity,
+        additive=model.additive,
         cohorts=tuple(Cohort(c) for c in model.cohorts),
         headline_cohort=Cohort(model.headline_cohort),
         levels=tuple(Level(v) for v in model.levels),
