@@ -10,7 +10,6 @@ the plain way, over the whole window at once.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import duckdb
 import pytest
