@@ -107,6 +107,8 @@ class Engine:
         """Install the helpers and the calendar in ``con`` (which holds the data model)."""
         if last < first:
             raise ConfigError(f"--to ({last:%Y-%m}) is before --from ({first:%Y-%m})")
+        # DuckDB's own progress bar would interleave with ours on the terminal.
+        con.execute("SET enable_progress_bar = false")
         helpers.install(con)
         install_calendar(con, first, last)
         helpers.install_month_ends(con)
