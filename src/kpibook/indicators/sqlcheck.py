@@ -472,8 +472,10 @@ def binder() -> duckdb.DuckDBPyConnection:
     for table in SCHEMA:
         con.execute(_create(table.name, [(c.name, c.type.duckdb_type) for c in table.columns]))
     helpers.install(con)
-    periods = next(h for h in HELPERS if h.name == "kp_periods")
-    con.execute(_create(periods.name, list(periods.columns)))
+    # Helpers made per run or per query (the calendar and the month-end
+    # snapshots) are empty tables with their documented columns.
+    for helper in (*helpers.MONTH_END_HELPERS, next(h for h in HELPERS if h.name == "kp_periods")):
+        con.execute(_create(helper.name, list(helper.columns)))
     return con
 
 
