@@ -206,7 +206,8 @@ def test_nothing_is_dated_after_the_window(cases: list[Case]) -> None:
 def test_case_is_held_without_gaps_from_entry(cases: list[Case]) -> None:
     for case in cases:
         rows = sorted(
-            _rows(case, "ssd_involvements"), key=lambda r: _d(r["invo_involvement_start_date"])
+            (r for r in _rows(case, "ssd_involvements") if r["invo_professional_role_id"] == "CW"),
+            key=lambda r: _d(r["invo_involvement_start_date"]),
         )
         assert _d(rows[0]["invo_involvement_start_date"]) == case.entries[0]
         for a, b in pairwise(rows):
@@ -350,3 +351,21 @@ def test_care_leavers_have_a_recent_row_at_any_date(cases: list[Case]) -> None:
         if after[-1][1]["clea_care_leaver_in_touch"] != "DIED":
             assert (min(case.child.birthday(21), WINDOW.end) - days[-1]).days <= 200
     assert seen > 0
+
+
+def test_every_period_of_care_has_an_iro_from_its_start(cases: list[Case]) -> None:
+    """An independent reviewing officer is allocated from the day care starts, without gaps."""
+    for case in cases:
+        rows = sorted(
+            (r for r in _rows(case, "ssd_involvements") if r["invo_professional_role_id"] == "IRO"),
+            key=lambda r: _d(r["invo_involvement_start_date"]),
+        )
+        assert rows, "no IRO allocated"
+        assert _d(rows[0]["invo_involvement_start_date"]) == case.entries[0]
+        assert {r["invo_professional_team"] for r in rows} == {"T_IRO"}
+        for a, b in pairwise(rows):
+            assert a["invo_involvement_end_date"] is not None
+            assert (
+                _d(a["invo_involvement_end_date"]) == b["invo_involvement_start_date"]
+                or b["invo_involvement_start_date"] in case.entries
+            )

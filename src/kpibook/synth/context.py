@@ -222,21 +222,25 @@ class ChildContext:
         *,
         role: str = "CW",
         mean_allocation_days: float = 420.0,
+        rng: random.Random | None = None,
     ) -> None:
         """Record that ``team_id`` holds the case from ``start`` to ``end``.
 
         Writes ``ssd_involvements`` rows: a worker of the team in post at the
         start, replaced when they leave the team or when the case is
         reallocated (random, mean ``mean_allocation_days``). ``end`` None, or
-        after the window, leaves the last allocation open.
+        after the window, leaves the last allocation open. With ``rng``
+        (another professional alongside the case holder, such as the IRO) the
+        draws come from it and the case-holding team is left as it is.
         """
         if start > self.window.end:
             return
-        self.current_team = team_id
+        if rng is None:
+            self.current_team = team_id
         stop = end if end is not None and end <= self.window.end else None
         last = stop or self.window.end
         day = start
-        rng = self.rng
+        rng = rng or self.rng
         pick = self.shard.roster.pick
         rate = 1 / mean_allocation_days
         fortnight = dt.timedelta(days=14)
@@ -262,6 +266,15 @@ class ChildContext:
             day = seg_end
         if stop is None:
             self.touch(self.window.end)
+
+    def hold_iro(self, team_id: str, start: dt.date, end: dt.date | None, cla_id: str) -> None:
+        """Allocate an independent reviewing officer for a period of care.
+
+        Draws from a random stream of its own (seeded by the run, the child and
+        the period), so adding IROs changes no other simulated event.
+        """
+        own = random.Random(f"iro:{self.shard.seed}:{self.person_id}:{cla_id}")
+        self.hold_case(team_id, start, end, None, role="IRO", mean_allocation_days=900.0, rng=own)
 
     def _involvement(
         self,

@@ -16,6 +16,9 @@ from bisect import bisect_right
 
 from kpibook.synth.journeys.care_common import Period, Placement
 
+IRO_TEAM = "T_IRO"
+"""The independent reviewing officers' team."""
+
 
 def _clip(period: Period, day: dt.date) -> dt.date | None:
     """``day`` or None when after the window's end."""
@@ -127,3 +130,6 @@ def emit_episodes(period: Period, need_code: str) -> None:
             clae_cla_last_iro_contact_date=iro,
             clae_entered_care_date=period.start,
         )
+    if starts and starts[0][0] <= end_of_window:
+        # The IRO is allocated from the start of care to its end.
+        child.hold_iro(IRO_TEAM, period.start, _clip(period, period.exit_day), period.cla_id)
