@@ -51,60 +51,46 @@ lasting AS (
   FROM placements
   WHERE end_date IS NULL OR end_date > start_date
 ),
-months AS (
-  -- Each month end with the first day of its 12-month look-back.
-  SELECT
-    p.period_end,
-    CAST(date_trunc('month', p.period_end) - INTERVAL 11 MONTH AS DATE) AS year_start
-  FROM kp_periods AS p
-),
 in_care AS (
-  -- Children looked after at each month end.
-  SELECT DISTINCT
-    m.period_end,
-    e.clae_person_id AS person_id
-  FROM months AS m
-  JOIN ssd_cla_episodes AS e
-    ON e.clae_cla_episode_start_date <= m.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > m.period_end)
+  -- Children looked after at each month end (kp_in_care_at, one row per
+  -- child) with their case-holding team then, and the first day of the
+  -- month's 12-month look-back.
+  SELECT
+    c.period_end,
+    CAST(date_trunc('month', c.period_end) - INTERVAL 11 MONTH AS DATE) AS year_start,
+    c.person_id,
+    c.team_id
+  FROM kp_periods AS p
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
 ),
 short_breaks AS (
   -- Children on a series of short breaks (legal status V3 or V4) at the month end.
   SELECT DISTINCT
-    m.period_end,
-    l.lega_person_id AS person_id
-  FROM months AS m
+    c.period_end,
+    c.person_id
+  FROM in_care AS c
   JOIN ssd_legal_status AS l
-    ON l.lega_legal_status IN ('V3', 'V4')
-    AND l.lega_legal_status_start_date <= m.period_end
-    AND (l.lega_legal_status_end_date IS NULL OR l.lega_legal_status_end_date > m.period_end)
-),
-placements_in_year AS (
-  -- Placements open on some day of each month's look-back, per child.
-  SELECT
-    m.period_end,
-    pl.person_id,
-    count(*) AS placements
-  FROM months AS m
-  JOIN lasting AS pl
-    ON pl.start_date <= m.period_end
-    AND (pl.end_date IS NULL OR pl.end_date >= m.year_start)
-  GROUP BY m.period_end, pl.person_id
+    ON l.lega_person_id = c.person_id
+    AND l.lega_legal_status IN ('V3', 'V4')
+    AND l.lega_legal_status_start_date <= c.period_end
+    AND coalesce(l.lega_legal_status_end_date, DATE '9999-12-31') > c.period_end
 )
 SELECT
   c.period_end,
   c.person_id,
-  t.team_id,
-  CASE WHEN coalesce(n.placements, 0) >= 3 THEN 1 ELSE 0 END AS numerator,
+  c.team_id,
+  -- How many of the child's placements were open on some day of the month's
+  -- look-back (one row per child: the count is per group).
+  CASE WHEN count(pl.person_id) >= 3 THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM in_care AS c
-LEFT JOIN placements_in_year AS n
-  ON n.period_end = c.period_end AND n.person_id = c.person_id
+LEFT JOIN lasting AS pl
+  ON pl.person_id = c.person_id
+  AND pl.start_date <= c.period_end
+  AND coalesce(pl.end_date, DATE '9999-12-31') >= c.year_start
 LEFT JOIN short_breaks AS s
   ON s.period_end = c.period_end AND s.person_id = c.person_id
-LEFT JOIN kp_case_team AS t
-  ON t.person_id = c.person_id
-  AND t.start_date <= c.period_end
-  AND (t.end_date IS NULL OR t.end_date > c.period_end)
 -- Children on short breaks are left out.
 WHERE s.person_id IS NULL
+GROUP BY c.period_end, c.person_id, c.team_id

@@ -74,44 +74,44 @@ stable_since AS (
     ON s.cla_id = n.cla_id AND s.spell_no = n.spell_no
 ),
 in_care AS (
-  -- The episode open at each month end, with the child's age.
+  -- The episode open at each month end (kp_in_care_at, one row per child,
+  -- with the case-holding team then), with the child's age.
   SELECT
-    p.period_end,
-    e.person_id,
+    c.period_end,
+    c.person_id,
+    c.team_id,
     e.entered_care,
     e.since,
-    age_at(per.pers_dob, p.period_end) AS age
+    age_at(per.pers_dob, c.period_end) AS age
   FROM kp_periods AS p
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
   JOIN stable_since AS e
-    ON e.start_date <= p.period_end
-    AND (e.end_date IS NULL OR e.end_date > p.period_end)
+    ON e.episode_id = c.episode_id
   JOIN ssd_person AS per
-    ON per.pers_person_id = e.person_id
+    ON per.pers_person_id = c.person_id
 ),
 short_breaks AS (
   -- Children on a series of short breaks (legal status V3 or V4) at the month end.
   SELECT DISTINCT
-    p.period_end,
-    l.lega_person_id AS person_id
-  FROM kp_periods AS p
+    c.period_end,
+    c.person_id
+  FROM in_care AS c
   JOIN ssd_legal_status AS l
-    ON l.lega_legal_status IN ('V3', 'V4')
-    AND l.lega_legal_status_start_date <= p.period_end
-    AND (l.lega_legal_status_end_date IS NULL OR l.lega_legal_status_end_date > p.period_end)
+    ON l.lega_person_id = c.person_id
+    AND l.lega_legal_status IN ('V3', 'V4')
+    AND l.lega_legal_status_start_date <= c.period_end
+    AND coalesce(l.lega_legal_status_end_date, DATE '9999-12-31') > c.period_end
 )
 SELECT
   c.period_end,
   c.person_id,
-  t.team_id,
+  c.team_id,
   CASE WHEN c.since <= c.period_end - INTERVAL 2 YEAR THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM in_care AS c
 LEFT JOIN short_breaks AS s
   ON s.period_end = c.period_end AND s.person_id = c.person_id
-LEFT JOIN kp_case_team AS t
-  ON t.person_id = c.person_id
-  AND t.start_date <= c.period_end
-  AND (t.end_date IS NULL OR t.end_date > c.period_end)
 -- Under 16, looked after for at least 913 days, not on short breaks.
 WHERE c.age < 16
   AND c.entered_care <= c.period_end - 913

@@ -11,7 +11,7 @@ WITH reviews AS (
   LEFT JOIN kp_case_team AS t
     ON t.person_id = r.clar_cla_person_id
     AND t.start_date <= r.clar_cla_review_date
-    AND (t.end_date IS NULL OR t.end_date > r.clar_cla_review_date)
+    AND coalesce(t.end_date, DATE '9999-12-31') > r.clar_cla_review_date
   WHERE coalesce(r.clar_cla_review_cancelled, 'N') <> 'Y'
     AND r.clar_cla_review_participation IS NOT NULL
     AND r.clar_cla_review_participation <> 'PN0'
@@ -23,5 +23,9 @@ SELECT
   CASE WHEN r.participated THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM kp_periods AS p
+-- Every day of each window (kp_workdays holds every calendar day): the
+-- review joins its windows on its own day, an equality join.
+JOIN kp_workdays AS d
+  ON d.day BETWEEN p.window_start AND p.period_end
 JOIN reviews AS r
-  ON r.review_date BETWEEN p.window_start AND p.period_end
+  ON r.review_date = d.day

@@ -24,41 +24,48 @@ reviews AS (
     r.clar_cla_id AS cla_id,
     r.clar_cla_review_date AS review_date,
     coalesce(r.clar_cla_review_date <= r.clar_cla_review_due_date, TRUE) AS on_time,
-    row_number() OVER (
-      PARTITION BY r.clar_cla_id ORDER BY r.clar_cla_review_date, r.clar_cla_review_id
-    ) AS review_no
+    row_number() OVER w AS review_no,
+    -- The next review held in the period of care (none: the latest so far).
+    lead(r.clar_cla_review_date) OVER w AS next_review_date
   FROM ssd_cla_reviews AS r
   WHERE coalesce(r.clar_cla_review_cancelled, 'N') <> 'Y'
     AND r.clar_cla_review_date IS NOT NULL
+  WINDOW w AS (PARTITION BY r.clar_cla_id ORDER BY r.clar_cla_review_date, r.clar_cla_review_id)
 ),
 in_care AS (
-  -- Children in care at each month end, with their period of care.
-  SELECT
-    p.period_end,
-    e.clae_person_id AS person_id,
-    e.clae_cla_id AS cla_id
-  FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
-),
-latest AS (
-  -- The latest review on or before each month end (ASOF: the nearest earlier one).
+  -- Children in care at each month end (kp_in_care_at: the episode open then,
+  -- one row per child), with their period of care and the team holding
+  -- their case then.
   SELECT
     c.period_end,
     c.person_id,
     c.cla_id,
+    c.team_id
+  FROM kp_periods AS p
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
+),
+latest AS (
+  -- The latest review on or before each month end: the one held by then
+  -- with no later one by then.
+  SELECT
+    c.period_end,
+    c.person_id,
+    c.cla_id,
+    c.team_id,
     r.review_date,
     r.on_time,
     r.review_no
   FROM in_care AS c
-  ASOF LEFT JOIN reviews AS r
-    ON r.cla_id = c.cla_id AND r.review_date <= c.period_end
+  LEFT JOIN reviews AS r
+    ON r.cla_id = c.cla_id
+    AND r.review_date <= c.period_end
+    AND coalesce(r.next_review_date, DATE '9999-12-31') > c.period_end
 )
 SELECT
   l.period_end,
   l.person_id,
-  t.team_id,
+  l.team_id,
   CASE
     WHEN l.review_date IS NULL THEN 0
     -- The latest review was late.
@@ -75,10 +82,6 @@ JOIN periods_of_care AS pc
 -- Working-day count of the month end.
 JOIN kp_workdays AS w
   ON w.day = l.period_end
-LEFT JOIN kp_case_team AS t
-  ON t.person_id = l.person_id
-  AND t.start_date <= l.period_end
-  AND (t.end_date IS NULL OR t.end_date > l.period_end)
 -- A review was due: one has been held, or more than 20 working days in care.
 WHERE l.review_date IS NOT NULL
   OR w.n - pc.entered_n > 20

@@ -2,14 +2,13 @@
 -- at each month end (numerator 1, placed in their home district) and one row
 -- per district's child population (denominator, no child).
 WITH in_care AS (
-  -- Children in care at each month end.
-  SELECT DISTINCT
-    p.period_end,
-    e.clae_person_id AS person_id
+  -- Children in care at each month end (kp_in_care_at, one row per child).
+  SELECT
+    c.period_end,
+    c.person_id
   FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
 ),
 children AS (
   -- Each child's district: that of their latest home address started on or

@@ -1,17 +1,15 @@
 -- Children in care for 18 months or more: has their current IRO been
 -- allocated for the whole of the last 12 months?
-WITH episodes AS (
-  -- Every episode with the start of its period of care: the recorded date
-  -- the child entered care, or the period's first episode where it is empty.
+WITH care_starts AS (
+  -- The start of a period of care is the recorded date the child entered
+  -- care, or where that is empty the start of the period's first episode:
+  -- worked out here for the periods of care with an empty entry date.
   SELECT
-    clae_person_id,
-    clae_cla_episode_start_date,
-    clae_cla_episode_ceased_date,
-    coalesce(
-      clae_entered_care_date,
-      min(clae_cla_episode_start_date) OVER (PARTITION BY clae_cla_id)
-    ) AS entered_care
+    clae_cla_id AS cla_id,
+    min(clae_cla_episode_start_date) AS first_start
   FROM ssd_cla_episodes
+  GROUP BY clae_cla_id
+  HAVING count(clae_entered_care_date) < count(*)
 ),
 iro AS (
   -- IRO allocations in order; an allocation ends when the next one starts.
@@ -76,22 +74,24 @@ runs AS (
   ) AS numbered
 ),
 in_care AS (
-  -- Children in care at each month end whose period of care started 18
-  -- months or more before it.
-  SELECT DISTINCT
-    p.period_end,
-    e.clae_person_id AS person_id
+  -- Children in care at each month end (kp_in_care_at: the episode open then,
+  -- one row per child, with the team holding the child's case) whose period
+  -- of care started 18 months or more before it.
+  SELECT
+    c.period_end,
+    c.person_id,
+    c.team_id
   FROM kp_periods AS p
-  JOIN episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
-  WHERE e.entered_care
-    <= p.period_end - INTERVAL 18 MONTH
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
+  LEFT JOIN care_starts AS cs
+    ON cs.cla_id IS NOT DISTINCT FROM c.cla_id
+  WHERE coalesce(c.entered_care_date, cs.first_start) <= c.period_end - INTERVAL 18 MONTH
 )
 SELECT
   c.period_end,
   c.person_id,
-  t.team_id,
+  c.team_id,
   CASE
     WHEN r.worker_id IS NOT NULL AND r.run_start <= c.period_end - INTERVAL 12 MONTH THEN 1
     ELSE 0
@@ -102,9 +102,4 @@ FROM in_care AS c
 LEFT JOIN runs AS r
   ON r.person_id = c.person_id
   AND r.start_date <= c.period_end
-  AND (r.end_date IS NULL OR r.end_date > c.period_end)
--- The team holding the child's case at the month end.
-LEFT JOIN kp_case_team AS t
-  ON t.person_id = c.person_id
-  AND t.start_date <= c.period_end
-  AND (t.end_date IS NULL OR t.end_date > c.period_end)
+  AND coalesce(r.end_date, DATE '9999-12-31') > c.period_end

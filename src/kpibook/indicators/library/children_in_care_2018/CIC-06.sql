@@ -36,7 +36,7 @@ judged AS (
   LEFT JOIN kp_case_team AS t
     ON t.person_id = w.person_id
     AND t.start_date <= w.start_date
-    AND (t.end_date IS NULL OR t.end_date > w.start_date)
+    AND coalesce(t.end_date, DATE '9999-12-31') > w.start_date
   WHERE w.start_date IS NOT NULL
 )
 SELECT
@@ -46,5 +46,9 @@ SELECT
   CASE WHEN j.returned THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM kp_periods AS p
+-- Every day of each window (kp_workdays holds every calendar day): the
+-- start joins its windows on its own day, an equality join.
+JOIN kp_workdays AS d
+  ON d.day BETWEEN p.window_start AND p.period_end
 JOIN judged AS j
-  ON j.start_date BETWEEN p.window_start AND p.period_end
+  ON j.start_date = d.day

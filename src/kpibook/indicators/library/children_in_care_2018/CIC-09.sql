@@ -1,22 +1,24 @@
 -- Children in care at each month end placed outside the council's area and
 -- outside Medway (Medway: an ME postcode that is not one of Kent's own).
 WITH in_care AS (
-  -- The episode open at the month end and its placement postcode.
+  -- Children in care at the month end (kp_in_care_at: the episode open then,
+  -- one row per child, with the team holding the child's case), and the
+  -- episode's placement postcode.
   SELECT
-    p.period_end,
-    e.clae_person_id AS person_id,
+    c.period_end,
+    c.person_id,
+    c.team_id,
     pl.clap_cla_placement_postcode AS postcode
   FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
   LEFT JOIN ssd_cla_placement AS pl
-    ON pl.clap_cla_placement_id = e.clae_cla_placement_id
+    ON pl.clap_cla_placement_id = c.placement_id
 )
 SELECT
   c.period_end,
   c.person_id,
-  t.team_id,
+  c.team_id,
   CASE
     WHEN c.postcode IS NOT NULL
       AND lk.postcode IS NULL
@@ -29,7 +31,3 @@ SELECT
 FROM in_care AS c
 LEFT JOIN local_postcode_districts AS lk
   ON lk.postcode = c.postcode
-LEFT JOIN kp_case_team AS t
-  ON t.person_id = c.person_id
-  AND t.start_date <= c.period_end
-  AND (t.end_date IS NULL OR t.end_date > c.period_end)

@@ -1,33 +1,35 @@
 -- Children in care aged 16-18 for 12 months or more at each month end: is
 -- their latest recorded activity NEET (not in education, employment or
 -- training)?
-WITH episodes AS (
-  -- Every episode with the start of its period of care: the recorded date
-  -- the child entered care, or the period's first episode where it is empty.
+WITH care_starts AS (
+  -- The start of a period of care is the recorded date the child entered
+  -- care, or where that is empty the start of the period's first episode:
+  -- worked out here for the periods of care with an empty entry date.
   SELECT
-    clae_person_id,
-    clae_cla_episode_start_date,
-    clae_cla_episode_ceased_date,
-    coalesce(
-      clae_entered_care_date,
-      min(clae_cla_episode_start_date) OVER (PARTITION BY clae_cla_id)
-    ) AS entered_care
+    clae_cla_id AS cla_id,
+    min(clae_cla_episode_start_date) AS first_start
   FROM ssd_cla_episodes
+  GROUP BY clae_cla_id
+  HAVING count(clae_entered_care_date) < count(*)
 ),
 in_care AS (
-  -- Children in care at each month end with their age and the start of the
-  -- period of care.
-  SELECT DISTINCT
-    p.period_end,
-    e.clae_person_id AS person_id,
-    e.entered_care,
-    age_at(per.pers_dob, p.period_end) AS age
+  -- Children in care at each month end (kp_in_care_at: the episode open then,
+  -- one row per child, with the team holding the child's case), aged 16-18
+  -- and in care for 12 months or more, with the start of the period of care.
+  SELECT
+    c.period_end,
+    c.person_id,
+    c.team_id,
+    coalesce(c.entered_care_date, cs.first_start) AS entered_care
   FROM kp_periods AS p
-  JOIN episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
+  LEFT JOIN care_starts AS cs
+    ON cs.cla_id IS NOT DISTINCT FROM c.cla_id
   JOIN ssd_person AS per
-    ON per.pers_person_id = e.clae_person_id
+    ON per.pers_person_id = c.person_id
+  WHERE age_at(per.pers_dob, c.period_end) BETWEEN 16 AND 18
+    AND coalesce(c.entered_care_date, cs.first_start) <= c.period_end - INTERVAL 12 MONTH
 ),
 activity AS (
   -- Every recorded position with an activity.
@@ -43,8 +45,8 @@ latest AS (
   SELECT
     c.period_end,
     c.person_id,
+    c.team_id,
     c.entered_care,
-    c.age,
     a.recorded,
     a.activity
   FROM in_care AS c
@@ -54,17 +56,10 @@ latest AS (
 SELECT
   l.period_end,
   l.person_id,
-  t.team_id,
+  l.team_id,
   CASE
     WHEN l.recorded >= l.entered_care AND l.activity IN ('G4', 'G5', 'G6') THEN 1
     ELSE 0
   END AS numerator,
   1 AS denominator
 FROM latest AS l
-LEFT JOIN kp_case_team AS t
-  ON t.person_id = l.person_id
-  AND t.start_date <= l.period_end
-  AND (t.end_date IS NULL OR t.end_date > l.period_end)
--- Aged 16-18, in care for 12 months or more.
-WHERE l.age BETWEEN 16 AND 18
-  AND l.entered_care <= l.period_end - INTERVAL 12 MONTH

@@ -42,7 +42,7 @@ assessed AS (
     AND h.clah_health_check_type = 'IHA'
     AND h.clah_health_check_status = 'COMPLETED'
     AND h.clah_health_check_date >= pc.start_date
-    AND (pc.end_date IS NULL OR h.clah_health_check_date <= pc.end_date)
+    AND h.clah_health_check_date <= coalesce(pc.end_date, DATE '9999-12-31')
   GROUP BY pc.cla_id
 ),
 judged AS (
@@ -59,7 +59,7 @@ judged AS (
   LEFT JOIN kp_case_team AS t
     ON t.person_id = d.person_id
     AND t.start_date <= d.start_date
-    AND (t.end_date IS NULL OR t.end_date > d.start_date)
+    AND coalesce(t.end_date, DATE '9999-12-31') > d.start_date
   WHERE d.end_date IS NULL OR d.end_date > d.due_date
 )
 SELECT
@@ -69,5 +69,9 @@ SELECT
   CASE WHEN j.in_time THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM kp_periods AS p
+-- Every day of each window (kp_workdays holds every calendar day): the
+-- due date joins its windows on its own day, an equality join.
+JOIN kp_workdays AS d
+  ON d.day BETWEEN p.window_start AND p.period_end
 JOIN judged AS j
-  ON j.due_date BETWEEN p.window_start AND p.period_end
+  ON j.due_date = d.day

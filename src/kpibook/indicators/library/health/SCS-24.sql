@@ -1,58 +1,71 @@
 -- Children in care 3 months or more at each month end: is their health
 -- assessment up to date (within 6 months under 5, within 12 months from 5)?
-WITH episodes AS (
-  -- Every episode with the start of its period of care: the recorded date
-  -- the child entered care, or the period's first episode where it is empty.
+WITH care_starts AS (
+  -- The start of a period of care is the recorded date the child entered
+  -- care, or where that is empty the start of the period's first episode:
+  -- worked out here for the periods of care with an empty entry date.
   SELECT
-    clae_person_id,
-    clae_cla_episode_start_date,
-    clae_cla_episode_ceased_date,
-    coalesce(
-      clae_entered_care_date,
-      min(clae_cla_episode_start_date) OVER (PARTITION BY clae_cla_id)
-    ) AS entered_care
+    clae_cla_id AS cla_id,
+    min(clae_cla_episode_start_date) AS first_start
   FROM ssd_cla_episodes
+  GROUP BY clae_cla_id
+  HAVING count(clae_entered_care_date) < count(*)
 ),
 in_care AS (
-  -- The episode open at each month end, with the start of the period of care
-  -- and the child's date of birth.
+  -- Children in care at each month end (kp_in_care_at: the episode open then,
+  -- one row per child, with the team holding the child's case) for 3 months
+  -- or more, with the start of the period of care and the child's date of
+  -- birth.
   SELECT
-    p.period_end,
-    e.clae_person_id AS person_id,
-    e.entered_care,
+    c.period_end,
+    c.person_id,
+    c.team_id,
+    coalesce(c.entered_care_date, cs.first_start) AS entered_care,
     per.pers_dob AS dob
   FROM kp_periods AS p
-  JOIN episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
+  LEFT JOIN care_starts AS cs
+    ON cs.cla_id IS NOT DISTINCT FROM c.cla_id
   JOIN ssd_person AS per
-    ON per.pers_person_id = e.clae_person_id
+    ON per.pers_person_id = c.person_id
+  -- In care for 3 months (91 days) or more.
+  WHERE coalesce(c.entered_care_date, cs.first_start) <= c.period_end - 91
 ),
 assessments AS (
   -- Completed initial and review health assessments.
   SELECT
     h.clah_person_id AS person_id,
-    h.clah_health_check_date AS check_date
+    h.clah_health_check_date AS check_date,
+    -- The child's next one after it (none: it is still the latest).
+    lead(h.clah_health_check_date) OVER (
+      PARTITION BY h.clah_person_id ORDER BY h.clah_health_check_date
+    ) AS next_date
   FROM ssd_cla_health AS h
   WHERE h.clah_health_check_type IN ('IHA', 'RHA')
     AND h.clah_health_check_status = 'COMPLETED'
+    AND h.clah_health_check_date IS NOT NULL
 ),
 latest AS (
   -- The latest completed assessment on or before each month end.
   SELECT
     c.period_end,
     c.person_id,
+    c.team_id,
     c.entered_care,
     c.dob,
     a.check_date
   FROM in_care AS c
-  ASOF LEFT JOIN assessments AS a
-    ON a.person_id = c.person_id AND a.check_date <= c.period_end
+  -- The one on or before the month end with no later one by then.
+  LEFT JOIN assessments AS a
+    ON a.person_id = c.person_id
+    AND a.check_date <= c.period_end
+    AND coalesce(a.next_date, DATE '9999-12-31') > c.period_end
 )
 SELECT
   l.period_end,
   l.person_id,
-  t.team_id,
+  l.team_id,
   CASE
     WHEN l.check_date < l.entered_care THEN 0
     WHEN age_at(l.dob, l.period_end) < 5 AND l.check_date > l.period_end - 183 THEN 1
@@ -61,9 +74,3 @@ SELECT
   END AS numerator,
   1 AS denominator
 FROM latest AS l
-LEFT JOIN kp_case_team AS t
-  ON t.person_id = l.person_id
-  AND t.start_date <= l.period_end
-  AND (t.end_date IS NULL OR t.end_date > l.period_end)
--- In care for 3 months (91 days) or more.
-WHERE l.entered_care <= l.period_end - 91
