@@ -530,6 +530,31 @@ class TestCIC21:
         assert _pair(council.figure("CIC-21", "2016-07")) == (3, 10)
 
 
+class TestCIC21OverlappingEpisodes:
+    """A child with two open episodes in different periods of care counts once."""
+
+    @pytest.fixture
+    def council(self) -> Council:
+        c = Council()
+        for pid in "JK":
+            c.child(pid, "2012-01-01")
+        # J: open episodes in CJ1 (from 1 Jan 2015) and CJ2 (from 1 Jan 2016), a data
+        #    error; the decision belongs to CJ1, the earlier-starting period -> counted
+        #    once, in CJ2 (the later-starting episode): not waiting.
+        _episode(c, "EJ1", "J", "CJ1", "2015-01-01")
+        _episode(c, "EJ2", "J", "CJ2", "2016-01-01")
+        _perm(c, "PJ", "J", "CJ1", perm_adm_decision_date="2016-03-01")
+        # K: the same, with the decision in the later-starting period CK2 -> waiting.
+        _episode(c, "EK1", "K", "CK1", "2015-01-01")
+        _episode(c, "EK2", "K", "CK2", "2016-02-01")
+        _perm(c, "PK", "K", "CK2", perm_adm_decision_date="2016-03-01")
+        return c
+
+    def test_august(self, council: Council) -> None:
+        # Looked after 31 Aug 2016: J and K, once each; waiting: K only.
+        assert _pair(council.figure("CIC-21")) == (1, 2)
+
+
 def test_cic19_is_external() -> None:
     from council import library
 

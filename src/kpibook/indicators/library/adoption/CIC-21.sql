@@ -1,19 +1,7 @@
 -- Children looked after at each month end, flagged when they have a current
 -- agency decision for adoption (made, not reversed) but have not yet been
 -- placed for adoption.
-WITH in_care AS (
-  -- Children looked after at each month end: an episode open at the end of
-  -- the day (started on or before it, not ceased by it), once each.
-  SELECT DISTINCT
-    p.period_end,
-    e.clae_person_id AS person_id,
-    e.clae_cla_id AS cla_id
-  FROM ssd_cla_episodes AS e
-  JOIN kp_periods AS p
-    ON e.clae_cla_episode_start_date <= p.period_end
-   AND coalesce(e.clae_cla_episode_ceased_date, DATE '9999-12-31') > p.period_end
-),
-waiting AS (
+WITH waiting AS (
   -- Spans during which a child waits with an agency decision: from the
   -- decision to the first of the plan being reversed, the child being placed
   -- for adoption or the order being made (end exclusive; 9999-12-31 while
@@ -42,24 +30,22 @@ waiting_at AS (
     ON w.start_date <= p.period_end
    AND w.end_date > p.period_end
 )
--- Every child looked after at each month end, with the team holding their
--- case then, flagged when waiting in their current period of care
--- (same_care), or on a decision recorded without one (no_care_id).
+-- Every child looked after at each month end (kp_in_care_at, with the team
+-- holding their case then), flagged when waiting in their current period of
+-- care (same_care), or on a decision recorded without one (no_care_id).
 -- waiting_at has one row per month end, child and period of care, so
 -- neither join repeats a child.
 SELECT
-  c.period_end,
+  p.period_end,
   c.person_id,
-  ct.team_id,
+  c.team_id,
   CASE
     WHEN same_care.person_id IS NOT NULL OR no_care_id.person_id IS NOT NULL THEN 1 ELSE 0
   END AS numerator,
   1 AS denominator
-FROM in_care AS c
-LEFT JOIN kp_case_team AS ct
-  ON ct.person_id = c.person_id
- AND ct.start_date <= c.period_end
- AND coalesce(ct.end_date, DATE '9999-12-31') > c.period_end
+FROM kp_periods AS p
+JOIN kp_in_care_at AS c
+  ON c.period_end = p.period_end
 LEFT JOIN waiting_at AS same_care
   ON same_care.period_end = c.period_end
  AND same_care.person_id = c.person_id

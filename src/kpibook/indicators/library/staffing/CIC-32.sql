@@ -20,24 +20,13 @@ WITH iro_spans AS (
     ORDER BY i.invo_involvement_start_date, i.invo_involvements_id
   )
 ),
-in_care AS (
-  -- Children looked after at each month end: an episode open at the end of
-  -- the day (started on or before it, not ceased by it), once each.
-  SELECT DISTINCT
-    p.period_end,
-    e.clae_person_id AS person_id
-  FROM ssd_cla_episodes AS e
-  JOIN kp_periods AS p
-    ON e.clae_cla_episode_start_date <= p.period_end
-   AND coalesce(e.clae_cla_episode_ceased_date, DATE '9999-12-31') > p.period_end
-),
 children AS (
-  -- Each child looked after, with the team of their IRO allocation open that
-  -- day (none recorded: no team).
+  -- Children looked after at each month end (kp_in_care_at), each with the
+  -- team of their IRO allocation open that day (none recorded: no team).
   SELECT
     c.period_end,
     s.team_id
-  FROM in_care AS c
+  FROM kp_in_care_at AS c
   LEFT JOIN iro_spans AS s
     ON s.person_id = c.person_id
    AND s.start_date <= c.period_end
@@ -46,12 +35,14 @@ children AS (
 -- One row per IRO team (or none) and month end with the children looked
 -- after (numerator)...
 SELECT
-  ch.period_end,
+  p.period_end,
   ch.team_id,
   count(*) AS numerator,
   0 AS denominator
-FROM children AS ch
-GROUP BY ch.period_end, ch.team_id
+FROM kp_periods AS p
+JOIN children AS ch
+  ON ch.period_end = p.period_end
+GROUP BY p.period_end, ch.team_id
 UNION ALL
 -- ... and one row per IRO team with its case-holding FTE that month
 -- (denominator).

@@ -1,36 +1,29 @@
 -- Caseloads of social workers in children in care teams: children whose case
 -- a children in care team holds at the month end, per case-holding social
 -- worker (FTE) in those teams.
-WITH cases AS (
-  -- Case-holding spans (kp_case_team) in teams of this type, before the month
-  -- ends are joined (end exclusive; 9999-12-31 while open).
+WITH team_cases AS (
+  -- Children whose case each team of this type holds at each month end
+  -- (kp_team_at: the case-holding team of every allocated child at every month
+  -- end), added up per team and month.
   SELECT
-    ct.team_id,
-    ct.start_date,
-    coalesce(ct.end_date, DATE '9999-12-31') AS end_date
-  FROM kp_case_team AS ct
-  WHERE ct.team_id IN (SELECT t.team_id FROM kp_teams AS t WHERE t.team_type = 'cic')
-),
-team_cases AS (
-  -- Children whose case each team holds at each month end, added up per team
-  -- and month.
-  SELECT
-    p.period_end,
-    c.team_id,
+    ta.period_end,
+    ta.team_id,
     count(*) AS cases
-  FROM cases AS c
-  JOIN kp_periods AS p
-    ON c.start_date <= p.period_end
-   AND c.end_date > p.period_end
-  GROUP BY p.period_end, c.team_id
+  FROM kp_team_at AS ta
+  JOIN kp_teams AS t
+    ON t.team_id = ta.team_id
+  WHERE t.team_type = 'cic'
+  GROUP BY ta.period_end, ta.team_id
 )
 -- One row per team and month end with the children it holds (numerator)...
 SELECT
-  c.period_end,
+  p.period_end,
   c.team_id,
   c.cases AS numerator,
   0 AS denominator
-FROM team_cases AS c
+FROM kp_periods AS p
+JOIN team_cases AS c
+  ON c.period_end = p.period_end
 UNION ALL
 -- ... and one row per team with its case-holding social workers (FTE) that
 -- month (denominator).
