@@ -29,7 +29,8 @@ positions AS (
   -- ssd_care_leavers holds one row per contact (or attempt) and birthday; a
   -- row is the young person's position from its date until their next row
   -- (to_date, exclusive; 9999-12-31 for the latest row). Rows after the last
-  -- month end, and young people with no birthday in range, are not needed.
+  -- month end are not needed. (Keeping only the young people with a birthday
+  -- in range would cost more than it saves: almost all of them have one.)
   SELECT
     cl.clea_person_id AS person_id,
     cl.clea_care_leaver_latest_contact AS from_date,
@@ -48,7 +49,6 @@ positions AS (
     cl.clea_care_leaver_allocated_team AS team_id
   FROM ssd_care_leavers AS cl
   WHERE cl.clea_care_leaver_latest_contact <= (SELECT max(k.period_end) FROM kp_periods AS k)
-    AND cl.clea_person_id IN (SELECT b.person_id FROM birthdays AS b)
 ),
 as_at AS (
   -- Each birthday is looked at as at one month after it. The figure for the
@@ -70,7 +70,9 @@ as_at AS (
 ),
 cohort AS (
   -- The position as at each date: the row in force that day, if the young
-  -- person was then a relevant or former relevant care leaver.
+  -- person was then a relevant or former relevant care leaver, not recorded
+  -- as died or returned home for six months or more (RHOM), nor gone abroad,
+  -- deported or of unknown residence (accommodation G, H, R).
   SELECT
     a.person_id,
     a.birthday,
@@ -87,6 +89,8 @@ cohort AS (
    AND po.from_date <= a.as_at_date
    AND po.to_date > a.as_at_date
   WHERE po.eligibility IN ('RELEVANT', 'FORMER_RELEVANT')
+    AND coalesce(po.in_touch, '') NOT IN ('DIED', 'RHOM')
+    AND coalesce(po.accommodation, '') NOT IN ('G', 'H', 'R')
 )
 SELECT
   p.period_end,
@@ -100,4 +104,3 @@ JOIN cohort AS c
  -- The month of the birthday uses its month-end position, later months the
  -- position one month after the birthday.
  AND (CASE WHEN c.early THEN p.period_end = c.as_at_date ELSE p.period_end >= c.as_at_date END)
-WHERE coalesce(c.in_touch, '') NOT IN ('DIED', 'RHOM') AND coalesce(c.accommodation, '') NOT IN ('G', 'H', 'R')
