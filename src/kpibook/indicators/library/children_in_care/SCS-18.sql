@@ -1,6 +1,16 @@
 -- Children in care at each month end, under 16 and in care for 2.5 years or
 -- more: were they in the same placement for the last 2 years?
-WITH care_starts AS (
+WITH children AS MATERIALIZED (
+  -- The date of birth of every child in care at one of the month ends (the
+  -- person table holds every child known to the council: this keeps the
+  -- join below small).
+  SELECT
+    pers_person_id AS person_id,
+    pers_dob AS dob
+  FROM ssd_person
+  WHERE pers_person_id IN (SELECT person_id FROM kp_in_care_at)
+),
+care_starts AS (
   -- The start of a period of care is the recorded date the child entered
   -- care, or where that is empty the start of the period's first episode:
   -- worked out here for the periods of care with an empty entry date.
@@ -21,14 +31,14 @@ in_care AS (
     coalesce(c.entered_care_date, cs.first_start) AS entered_care,
     pl.clap_cla_placement_start_date AS placement_start,
     pl.clap_cla_placement_type AS placement_type,
-    age_at(per.pers_dob, c.period_end) AS age
+    age_at(per.dob, c.period_end) AS age
   FROM kp_periods AS p
   JOIN kp_in_care_at AS c
     ON c.period_end = p.period_end
   LEFT JOIN care_starts AS cs
     ON cs.cla_id IS NOT DISTINCT FROM c.cla_id
-  JOIN ssd_person AS per
-    ON per.pers_person_id = c.person_id
+  JOIN children AS per
+    ON per.person_id = c.person_id
   LEFT JOIN ssd_cla_placement AS pl
     ON pl.clap_cla_placement_id = c.placement_id
 )

@@ -11,50 +11,6 @@ WITH care_starts AS (
   GROUP BY clae_cla_id
   HAVING count(clae_entered_care_date) < count(*)
 ),
-looked_after AS (
-  -- Children who have ever been in care (only their allocations matter).
-  SELECT DISTINCT clae_person_id AS person_id FROM ssd_cla_episodes
-),
-allocations AS (
-  -- Each child's case-holding allocations in order, flagging where a new run
-  -- with one worker begins: a different worker, or a gap since the last one.
-  SELECT
-    t.person_id,
-    t.team_id,
-    t.worker_id,
-    t.start_date,
-    t.end_date,
-    CASE
-      WHEN t.worker_id = lag(t.worker_id) OVER w AND lag(t.end_date) OVER w = t.start_date THEN 0
-      ELSE 1
-    END AS new_run
-  FROM kp_case_team AS t
-  JOIN looked_after AS l
-    ON l.person_id = t.person_id
-  WINDOW w AS (PARTITION BY t.person_id ORDER BY t.start_date)
-),
-runs AS (
-  -- Number the runs, and give each allocation the start of its run.
-  SELECT
-    person_id,
-    team_id,
-    worker_id,
-    start_date,
-    end_date,
-    min(start_date) OVER (PARTITION BY person_id, run_no) AS run_start
-  FROM (
-    SELECT
-      person_id,
-      team_id,
-      worker_id,
-      start_date,
-      end_date,
-      sum(new_run) OVER (
-        PARTITION BY person_id ORDER BY start_date ROWS UNBOUNDED PRECEDING
-      ) AS run_no
-    FROM allocations
-  ) AS numbered
-),
 in_care AS (
   -- Children in care at each month end (kp_in_care_at: the episode open then,
   -- one row per child) whose period of care started 18 months or more
@@ -68,6 +24,38 @@ in_care AS (
   LEFT JOIN care_starts AS cs
     ON cs.cla_id IS NOT DISTINCT FROM c.cla_id
   WHERE coalesce(c.entered_care_date, cs.first_start) <= c.period_end - INTERVAL 18 MONTH
+),
+allocations AS (
+  -- Those children's case-holding allocations in order (only their
+  -- allocations matter), flagging where a new run with one worker begins:
+  -- a different worker, or a gap since the last one.
+  SELECT
+    t.person_id,
+    t.team_id,
+    t.worker_id,
+    t.start_date,
+    t.end_date,
+    CASE
+      WHEN t.worker_id = lag(t.worker_id) OVER w AND lag(t.end_date) OVER w = t.start_date THEN 0
+      ELSE 1
+    END AS new_run
+  FROM kp_case_team AS t
+  WHERE t.person_id IN (SELECT person_id FROM in_care)
+  WINDOW w AS (PARTITION BY t.person_id ORDER BY t.start_date)
+),
+runs AS (
+  -- Each allocation with the start of its run: the latest start of a run up
+  -- to it (a child's allocations start on different days, in order).
+  SELECT
+    person_id,
+    team_id,
+    worker_id,
+    start_date,
+    end_date,
+    max(CASE WHEN new_run = 1 THEN start_date END) OVER (
+      PARTITION BY person_id ORDER BY start_date ROWS UNBOUNDED PRECEDING
+    ) AS run_start
+  FROM allocations
 )
 SELECT
   c.period_end,

@@ -1,7 +1,17 @@
 -- Children in care aged 16-18 for 12 months or more at each month end: is
 -- their latest recorded activity NEET (not in education, employment or
 -- training)?
-WITH care_starts AS (
+WITH children AS MATERIALIZED (
+  -- The date of birth of every child in care at one of the month ends (the
+  -- person table holds every child known to the council: this keeps the
+  -- join below small).
+  SELECT
+    pers_person_id AS person_id,
+    pers_dob AS dob
+  FROM ssd_person
+  WHERE pers_person_id IN (SELECT person_id FROM kp_in_care_at)
+),
+care_starts AS (
   -- The start of a period of care is the recorded date the child entered
   -- care, or where that is empty the start of the period's first episode:
   -- worked out here for the periods of care with an empty entry date.
@@ -26,19 +36,20 @@ in_care AS (
     ON c.period_end = p.period_end
   LEFT JOIN care_starts AS cs
     ON cs.cla_id IS NOT DISTINCT FROM c.cla_id
-  JOIN ssd_person AS per
-    ON per.pers_person_id = c.person_id
-  WHERE age_at(per.pers_dob, c.period_end) BETWEEN 16 AND 18
+  JOIN children AS per
+    ON per.person_id = c.person_id
+  WHERE age_at(per.dob, c.period_end) BETWEEN 16 AND 18
     AND coalesce(c.entered_care_date, cs.first_start) <= c.period_end - INTERVAL 12 MONTH
 ),
 activity AS (
-  -- Every recorded position with an activity.
+  -- Every recorded position with an activity (children in care only).
   SELECT
     clea_person_id AS person_id,
     clea_care_leaver_latest_contact AS recorded,
     clea_care_leaver_activity AS activity
   FROM ssd_care_leavers
   WHERE clea_care_leaver_latest_contact IS NOT NULL
+    AND clea_person_id IN (SELECT person_id FROM children)
 ),
 latest AS (
   -- The latest position on or before each month end.

@@ -1,6 +1,16 @@
 -- Children in care aged 5-16 at each month end: was their personal education
 -- plan completed or updated in the last 6 months?
-WITH in_care AS (
+WITH children AS MATERIALIZED (
+  -- The date of birth of every child in care at one of the month ends (the
+  -- person table holds every child known to the council: this keeps the
+  -- join below small).
+  SELECT
+    pers_person_id AS person_id,
+    pers_dob AS dob
+  FROM ssd_person
+  WHERE pers_person_id IN (SELECT person_id FROM kp_in_care_at)
+),
+in_care AS (
   -- Children in care at each month end (kp_in_care_at, one row per child,
   -- with the team holding the child's case then) aged 5 to 16.
   SELECT
@@ -10,9 +20,9 @@ WITH in_care AS (
   FROM kp_periods AS p
   JOIN kp_in_care_at AS c
     ON c.period_end = p.period_end
-  JOIN ssd_person AS per
-    ON per.pers_person_id = c.person_id
-  WHERE age_at(per.pers_dob, c.period_end) BETWEEN 5 AND 16
+  JOIN children AS per
+    ON per.person_id = c.person_id
+  WHERE age_at(per.dob, c.period_end) BETWEEN 5 AND 16
 ),
 peps AS (
   -- Every PEP with the child's next one after it (none: it is the latest).
