@@ -1,5 +1,16 @@
 -- Looked-after reviews held in each rolling 12 months: did the child take part?
-WITH reviews AS (
+WITH window_days AS MATERIALIZED (
+  -- Every day of each month's window (kp_workdays holds every calendar
+  -- day), worked out first: each review then joins its windows on its own
+  -- day, an equality join.
+  SELECT
+    p.period_end,
+    d.day
+  FROM kp_periods AS p
+  JOIN kp_workdays AS d
+    ON d.day BETWEEN p.window_start AND p.period_end
+),
+reviews AS (
   -- Each review held (not cancelled) for a child aged 4 or over, with the
   -- team holding the child's case on the day.
   SELECT
@@ -13,6 +24,9 @@ WITH reviews AS (
     AND t.start_date <= r.clar_cla_review_date
     AND coalesce(t.end_date, DATE '9999-12-31') > r.clar_cla_review_date
   WHERE coalesce(r.clar_cla_review_cancelled, 'N') <> 'Y'
+    -- Only reviews in the months being computed.
+    AND r.clar_cla_review_date BETWEEN (SELECT min(k.window_start) FROM kp_periods AS k)
+      AND (SELECT max(k.period_end) FROM kp_periods AS k)
     AND r.clar_cla_review_participation IS NOT NULL
     AND r.clar_cla_review_participation <> 'PN0'
 )
@@ -22,10 +36,6 @@ SELECT
   r.team_id,
   CASE WHEN r.participated THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM kp_periods AS p
--- Every day of each window (kp_workdays holds every calendar day): the
--- review joins its windows on its own day, an equality join.
-JOIN kp_workdays AS d
-  ON d.day BETWEEN p.window_start AND p.period_end
+FROM window_days AS p
 JOIN reviews AS r
-  ON r.review_date = d.day
+  ON r.review_date = p.day

@@ -61,6 +61,22 @@ latest AS (
     ON r.cla_id = c.cla_id
     AND r.review_date <= c.period_end
     AND coalesce(r.next_review_date, DATE '9999-12-31') > c.period_end
+),
+due AS (
+  -- A review was due: one has been held in this period of care by the month
+  -- end...
+  SELECT * FROM latest WHERE review_date IS NOT NULL
+  UNION ALL
+  -- ...or none has, and the child has been in care for more than 20 working
+  -- days (the working-day counts of the month end and of the day care began).
+  SELECT l.*
+  FROM latest AS l
+  JOIN periods_of_care AS pc
+    ON pc.cla_id = l.cla_id
+  JOIN kp_workdays AS w
+    ON w.day = l.period_end
+  WHERE l.review_date IS NULL
+    AND w.n - pc.entered_n > 20
 )
 SELECT
   l.period_end,
@@ -76,12 +92,4 @@ SELECT
     ELSE 0
   END AS numerator,
   1 AS denominator
-FROM latest AS l
-JOIN periods_of_care AS pc
-  ON pc.cla_id = l.cla_id
--- Working-day count of the month end.
-JOIN kp_workdays AS w
-  ON w.day = l.period_end
--- A review was due: one has been held, or more than 20 working days in care.
-WHERE l.review_date IS NOT NULL
-  OR w.n - pc.entered_n > 20
+FROM due AS l

@@ -10,6 +10,17 @@ WITH in_care AS (
   JOIN kp_in_care_at AS c
     ON c.period_end = p.period_end
 ),
+homes AS (
+  -- The home districts of children in care, each with the start of the
+  -- child's next home address (none: the latest).
+  SELECT
+    person_id,
+    district_id,
+    start_date,
+    lead(start_date) OVER (PARTITION BY person_id ORDER BY start_date, district_id) AS next_start
+  FROM kp_home_district
+  WHERE person_id IN (SELECT person_id FROM kp_in_care_at)
+),
 children AS (
   -- Each child's district: that of their latest home address started on or
   -- before the month end (children in care keep the home they came from;
@@ -21,8 +32,10 @@ children AS (
     1 AS numerator,
     0 AS denominator
   FROM in_care AS c
-  ASOF LEFT JOIN kp_home_district AS h
-    ON h.person_id = c.person_id AND h.start_date <= c.period_end
+  LEFT JOIN homes AS h
+    ON h.person_id = c.person_id
+    AND h.start_date <= c.period_end
+    AND coalesce(h.next_start, DATE '9999-12-31') > c.period_end
 ),
 population_years AS (
   -- The population estimate each month end uses: the latest mid-year

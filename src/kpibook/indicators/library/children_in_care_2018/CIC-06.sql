@@ -1,6 +1,17 @@
 -- Children becoming looked after since 1 April: did their previous period of
 -- care end within the 24 months before?
-WITH periods_of_care AS (
+WITH window_days AS MATERIALIZED (
+  -- Every day of each month's window (kp_workdays holds every calendar
+  -- day), worked out first: each start then joins its windows on its own
+  -- day, an equality join.
+  SELECT
+    p.period_end,
+    d.day
+  FROM kp_periods AS p
+  JOIN kp_workdays AS d
+    ON d.day BETWEEN p.window_start AND p.period_end
+),
+periods_of_care AS (
   -- Each period of care: the day it started (its S episode) and the day it
   -- ended (none while any episode is open).
   SELECT
@@ -37,7 +48,9 @@ judged AS (
     ON t.person_id = w.person_id
     AND t.start_date <= w.start_date
     AND coalesce(t.end_date, DATE '9999-12-31') > w.start_date
-  WHERE w.start_date IS NOT NULL
+  -- Only starts in the months being computed.
+  WHERE w.start_date BETWEEN (SELECT min(k.window_start) FROM kp_periods AS k)
+    AND (SELECT max(k.period_end) FROM kp_periods AS k)
 )
 SELECT
   p.period_end,
@@ -45,10 +58,6 @@ SELECT
   j.team_id,
   CASE WHEN j.returned THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM kp_periods AS p
--- Every day of each window (kp_workdays holds every calendar day): the
--- start joins its windows on its own day, an equality join.
-JOIN kp_workdays AS d
-  ON d.day BETWEEN p.window_start AND p.period_end
+FROM window_days AS p
 JOIN judged AS j
-  ON j.start_date = d.day
+  ON j.start_date = p.day

@@ -1,6 +1,17 @@
 -- Initial health assessments due in each rolling 12 months: held within 20
 -- working days of the child becoming looked after?
-WITH periods_of_care AS (
+WITH window_days AS MATERIALIZED (
+  -- Every day of each month's window (kp_workdays holds every calendar
+  -- day), worked out first: each due date then joins its windows on its own
+  -- day, an equality join.
+  SELECT
+    p.period_end,
+    d.day
+  FROM kp_periods AS p
+  JOIN kp_workdays AS d
+    ON d.day BETWEEN p.window_start AND p.period_end
+),
+periods_of_care AS (
   -- Each period of care: the day it started (its S episode) and the day it
   -- ended (none while any episode is open).
   SELECT
@@ -60,7 +71,10 @@ judged AS (
     ON t.person_id = d.person_id
     AND t.start_date <= d.start_date
     AND coalesce(t.end_date, DATE '9999-12-31') > d.start_date
-  WHERE d.end_date IS NULL OR d.end_date > d.due_date
+  WHERE (d.end_date IS NULL OR d.end_date > d.due_date)
+    -- Only due dates in the months being computed.
+    AND d.due_date BETWEEN (SELECT min(k.window_start) FROM kp_periods AS k)
+      AND (SELECT max(k.period_end) FROM kp_periods AS k)
 )
 SELECT
   p.period_end,
@@ -68,10 +82,6 @@ SELECT
   j.team_id,
   CASE WHEN j.in_time THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM kp_periods AS p
--- Every day of each window (kp_workdays holds every calendar day): the
--- due date joins its windows on its own day, an equality join.
-JOIN kp_workdays AS d
-  ON d.day BETWEEN p.window_start AND p.period_end
+FROM window_days AS p
 JOIN judged AS j
-  ON j.due_date = d.day
+  ON j.due_date = p.day

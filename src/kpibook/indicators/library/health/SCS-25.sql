@@ -1,6 +1,17 @@
 -- Children becoming looked after in each rolling 12 months: was the request
 -- for their initial health assessment sent within 5 working days?
-WITH starts AS (
+WITH window_days AS MATERIALIZED (
+  -- Every day of each month's window (kp_workdays holds every calendar
+  -- day), worked out first: each start then joins its windows on its own
+  -- day, an equality join.
+  SELECT
+    p.period_end,
+    d.day
+  FROM kp_periods AS p
+  JOIN kp_workdays AS d
+    ON d.day BETWEEN p.window_start AND p.period_end
+),
+starts AS (
   -- Each period of care and the day it started (its S episode).
   SELECT
     e.clae_person_id AS person_id,
@@ -33,6 +44,9 @@ judged AS (
     ON t.person_id = s.person_id
     AND t.start_date <= s.start_date
     AND coalesce(t.end_date, DATE '9999-12-31') > s.start_date
+  -- Only starts in the months being computed.
+  WHERE s.start_date BETWEEN (SELECT min(k.window_start) FROM kp_periods AS k)
+    AND (SELECT max(k.period_end) FROM kp_periods AS k)
 )
 SELECT
   p.period_end,
@@ -40,10 +54,6 @@ SELECT
   j.team_id,
   CASE WHEN j.in_time THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM kp_periods AS p
--- Every day of each window (kp_workdays holds every calendar day): the
--- start joins its windows on its own day, an equality join.
-JOIN kp_workdays AS d
-  ON d.day BETWEEN p.window_start AND p.period_end
+FROM window_days AS p
 JOIN judged AS j
-  ON j.start_date = d.day
+  ON j.start_date = p.day
