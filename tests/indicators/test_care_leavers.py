@@ -258,3 +258,37 @@ class TestCIC30:
         # 31 Jul: S1, S2, S6 (rows in August) not yet known; S3, S5, S8, S9 (still Z) current;
         # S4 died -> staying put S8, S9 of 4.
         assert _pair(council.figure("CIC-30", "2016-07")) == (2, 4)
+
+
+class TestTwentyFirstBirthday:
+    """CIC-30 and SCS-35 stop counting a care leaver on their 21st birthday (age_at)."""
+
+    @pytest.fixture
+    def council(self) -> Council:
+        c = Council()
+        # Q1: born 29 Feb 1996 -> 21 on 1 Mar 2017 (2017 has no 29 February): 20 on
+        #     28 Feb 2017, 21 on 31 Mar 2017.
+        c.child("Q1", "1996-02-29")
+        # Q2: born 28 Feb 1996 -> 21 on the month end 28 Feb 2017 itself.
+        c.child("Q2", "1996-02-28")
+        # Q3: born 31 Mar 1996 -> 20 on 28 Feb 2017, 21 on the month end 31 Mar 2017.
+        c.child("Q3", "1996-03-31")
+        for pid in ("Q1", "Q2", "Q3"):
+            # In touch, staying put, pathway plan reviewed at the contact.
+            _row(c, f"{pid}-a", pid, "2017-01-15", "YES", accom="Z", review="2017-01-15")
+        return c
+
+    def test_january(self, council: Council) -> None:
+        # 31 Jan 2017: all three are 20 -> 3 / 3 for both.
+        assert _pair(council.figure("CIC-30", "2017-01")) == (3, 3)
+        assert _pair(council.figure("SCS-35", "2017-01")) == (3, 3)
+
+    def test_february(self, council: Council) -> None:
+        # 28 Feb 2017: Q1 and Q3 are 20; Q2 turned 21 that day -> 2 / 2.
+        assert _pair(council.figure("CIC-30", "2017-02")) == (2, 2)
+        assert _pair(council.figure("SCS-35", "2017-02")) == (2, 2)
+
+    def test_march(self, council: Council) -> None:
+        # 31 Mar 2017: Q1 (21 since 1 Mar), Q2 and Q3 (21 that day) are all 21 -> none.
+        assert _pair(council.figure("CIC-30", "2017-03")) == (0, 0)
+        assert _pair(council.figure("SCS-35", "2017-03")) == (0, 0)
