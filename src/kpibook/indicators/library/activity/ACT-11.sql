@@ -9,4 +9,4 @@ SELECT
 FROM kp_periods AS p
 JOIN local_private_fostering AS f
   ON f.pf_start_date <= p.period_end
-  AND (f.pf_end_date IS NULL OR f.pf_end_date > p.period_end)
+  AND coalesce(f.pf_end_date, DATE '9999-12-31') > p.period_end

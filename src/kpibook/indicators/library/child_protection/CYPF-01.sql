@@ -21,14 +21,14 @@ WITH district_team AS (
   GROUP BY d.org_unit_id
 ),
 on_plan AS (
-  -- Children on a plan at each month end (once each, however many plans).
+  -- Children on a plan at each month end (kp_cp_at; once each, however many
+  -- plans).
   SELECT DISTINCT
-    p.period_end,
-    cp.cppl_person_id AS person_id
-  FROM ssd_cp_plans AS cp
+    cp.period_end,
+    cp.person_id
+  FROM kp_cp_at AS cp
   JOIN kp_periods AS p
-    ON cp.cppl_cp_plan_start_date <= p.period_end
-   AND (cp.cppl_cp_plan_end_date IS NULL OR cp.cppl_cp_plan_end_date > p.period_end)
+    ON p.period_end = cp.period_end
 ),
 children AS (
   -- Their district of residence at the month end (the home address then).
@@ -40,7 +40,7 @@ children AS (
   LEFT JOIN kp_home_district AS h
     ON h.person_id = o.person_id
    AND h.start_date <= o.period_end
-   AND (h.end_date IS NULL OR h.end_date > o.period_end)
+   AND coalesce(h.end_date, DATE '9999-12-31') > o.period_end
   GROUP BY o.period_end, o.person_id
 ),
 population_year AS (

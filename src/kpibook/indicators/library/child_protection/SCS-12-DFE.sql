@@ -82,8 +82,7 @@ at_month_end AS (
   FROM running AS r
   JOIN kp_periods AS p
     ON r.event_date <= p.period_end
-   AND (coalesce(r.next_event_date, r.plan_end) IS NULL
-        OR coalesce(r.next_event_date, r.plan_end) > p.period_end)
+   AND coalesce(r.next_event_date, r.plan_end, DATE '9999-12-31') > p.period_end
    AND r.plan_start + INTERVAL 3 MONTH <= p.period_end
 )
 SELECT
@@ -95,7 +94,6 @@ SELECT
   CASE WHEN m.late_so_far = 0 AND m.next_due >= m.period_end THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM at_month_end AS m
-LEFT JOIN kp_case_team AS ct
-  ON ct.person_id = m.person_id
- AND ct.start_date <= m.period_end
- AND (ct.end_date IS NULL OR ct.end_date > m.period_end)
+-- The team holding the child's case at the month end.
+LEFT JOIN kp_team_at AS ct
+  ON ct.period_end = m.period_end AND ct.person_id = m.person_id

@@ -34,17 +34,26 @@ running AS (
       AS next_review_date
   FROM reviews
 ),
+spans AS (
+  -- The count holds from the review until the plan's next review, or after
+  -- the last review until the plan ends (31 Dec 9999 while it is open).
+  SELECT
+    person_id,
+    review_date AS valid_from,
+    coalesce(next_review_date, plan_end, DATE '9999-12-31') AS valid_to,
+    late_so_far
+  FROM running
+),
 at_month_end AS (
   -- Each plan open at a month end with a review by then, with its count.
   SELECT
     p.period_end,
-    r.person_id,
-    r.late_so_far
-  FROM running AS r
+    s.person_id,
+    s.late_so_far
+  FROM spans AS s
   JOIN kp_periods AS p
-    ON r.review_date <= p.period_end
-   AND (coalesce(r.next_review_date, r.plan_end) IS NULL
-        OR coalesce(r.next_review_date, r.plan_end) > p.period_end)
+    ON s.valid_from <= p.period_end
+   AND s.valid_to > p.period_end
 )
 SELECT
   m.period_end,
@@ -53,7 +62,6 @@ SELECT
   CASE WHEN m.late_so_far = 0 THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM at_month_end AS m
-LEFT JOIN kp_case_team AS ct
-  ON ct.person_id = m.person_id
- AND ct.start_date <= m.period_end
- AND (ct.end_date IS NULL OR ct.end_date > m.period_end)
+-- The team holding the child's case at the month end.
+LEFT JOIN kp_team_at AS ct
+  ON ct.period_end = m.period_end AND ct.person_id = m.person_id

@@ -15,7 +15,8 @@ WITH ended AS (
     ON ct.person_id = cp.cppl_person_id
    AND ct.start_date <= cp.cppl_cp_plan_end_date - 1
    AND (ct.end_date IS NULL OR ct.end_date > cp.cppl_cp_plan_end_date - 1)
-  WHERE cp.cppl_cp_plan_end_date IS NOT NULL
+  -- Only plans ending in some window being computed.
+  WHERE cp.cppl_cp_plan_end_date BETWEEN (SELECT min(window_start) FROM kp_periods) AND (SELECT max(period_end) FROM kp_periods)
 )
 SELECT
   p.period_end,

@@ -17,6 +17,8 @@ WITH conferences AS (
   -- enquiry started are recording errors. Both are left out, as the DfE does.
   WHERE coalesce(c.icpc_icpc_transfer_in, 'N') <> 'Y'
     AND c.icpc_icpc_date >= s.s47e_s47_start_date
+    -- Only conferences held in some window being computed.
+    AND c.icpc_icpc_date BETWEEN (SELECT min(window_start) FROM kp_periods) AND (SELECT max(period_end) FROM kp_periods)
 )
 SELECT
   p.period_end,

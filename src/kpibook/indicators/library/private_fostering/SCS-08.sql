@@ -23,5 +23,5 @@ SELECT
 FROM kp_periods AS p
 JOIN visits AS v
   ON v.start_date <= p.period_end
-  AND (v.end_date IS NULL OR v.end_date > p.period_end)
+  AND coalesce(v.end_date, DATE '9999-12-31') > p.period_end
   AND v.due_date <= p.period_end

@@ -10,11 +10,11 @@
 -- latest mid-year estimate (population_year) no later than the quarter's year.
 -- These rows have no child (person_id NULL), so both cohorts keep them.
 WITH looked_after AS (
-  SELECT DISTINCT p.period_end, e.clae_person_id AS person_id
+  -- Children in care at each quarter end (kp_in_care_at: one row per child).
+  SELECT c.period_end, c.person_id
   FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
 ),
 children AS (
   SELECT
@@ -25,7 +25,7 @@ children AS (
   LEFT JOIN kp_home_district AS h
     ON h.person_id = l.person_id
     AND h.start_date <= l.period_end
-    AND (h.end_date IS NULL OR h.end_date > l.period_end)
+    AND coalesce(h.end_date, DATE '9999-12-31') > l.period_end
   GROUP BY l.period_end, l.person_id
 ),
 estimate_year AS (

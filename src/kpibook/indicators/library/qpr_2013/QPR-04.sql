@@ -5,11 +5,11 @@
 -- out by the excluding-UASC cohort, which is the headline ("indigenous"
 -- children in care).
 WITH looked_after AS (
-  SELECT DISTINCT p.period_end, e.clae_person_id AS person_id
+  -- Children in care at each quarter end (kp_in_care_at: one row per child).
+  SELECT c.period_end, c.person_id
   FROM kp_periods AS p
-  JOIN ssd_cla_episodes AS e
-    ON e.clae_cla_episode_start_date <= p.period_end
-    AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > p.period_end)
+  JOIN kp_in_care_at AS c
+    ON c.period_end = p.period_end
 )
 SELECT
   l.period_end,
@@ -22,5 +22,5 @@ FROM looked_after AS l
 LEFT JOIN kp_home_district AS h
   ON h.person_id = l.person_id
   AND h.start_date <= l.period_end
-  AND (h.end_date IS NULL OR h.end_date > l.period_end)
+  AND coalesce(h.end_date, DATE '9999-12-31') > l.period_end
 GROUP BY l.period_end, l.person_id

@@ -9,11 +9,11 @@
 -- latest mid-year estimate (population_year) no later than the quarter's year.
 -- These rows have no child (person_id NULL), so both cohorts keep them.
 WITH on_plan AS (
-  SELECT DISTINCT p.period_end, c.cppl_person_id AS person_id
+  -- Children on a plan at each quarter end (kp_cp_at), once each.
+  SELECT DISTINCT c.period_end, c.person_id
   FROM kp_periods AS p
-  JOIN ssd_cp_plans AS c
-    ON c.cppl_cp_plan_start_date <= p.period_end
-    AND (c.cppl_cp_plan_end_date IS NULL OR c.cppl_cp_plan_end_date > p.period_end)
+  JOIN kp_cp_at AS c
+    ON c.period_end = p.period_end
 ),
 children AS (
   SELECT
@@ -24,7 +24,7 @@ children AS (
   LEFT JOIN kp_home_district AS h
     ON h.person_id = l.person_id
     AND h.start_date <= l.period_end
-    AND (h.end_date IS NULL OR h.end_date > l.period_end)
+    AND coalesce(h.end_date, DATE '9999-12-31') > l.period_end
   GROUP BY l.period_end, l.person_id
 ),
 estimate_year AS (

@@ -2,11 +2,11 @@
 -- it, not ended by it), once each, placed in the district of their home address
 -- at the quarter end (the latest-started if they have two; NULL if unknown).
 WITH on_plan AS (
-  SELECT DISTINCT p.period_end, c.cppl_person_id AS person_id
+  -- Children on a plan at each quarter end (kp_cp_at), once each.
+  SELECT DISTINCT c.period_end, c.person_id
   FROM kp_periods AS p
-  JOIN ssd_cp_plans AS c
-    ON c.cppl_cp_plan_start_date <= p.period_end
-    AND (c.cppl_cp_plan_end_date IS NULL OR c.cppl_cp_plan_end_date > p.period_end)
+  JOIN kp_cp_at AS c
+    ON c.period_end = p.period_end
 )
 SELECT
   l.period_end,
@@ -19,5 +19,5 @@ FROM on_plan AS l
 LEFT JOIN kp_home_district AS h
   ON h.person_id = l.person_id
   AND h.start_date <= l.period_end
-  AND (h.end_date IS NULL OR h.end_date > l.period_end)
+  AND coalesce(h.end_date, DATE '9999-12-31') > l.period_end
 GROUP BY l.period_end, l.person_id

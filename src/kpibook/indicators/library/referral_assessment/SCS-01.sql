@@ -1,6 +1,14 @@
 -- Each referral, flagged when the same child had another referral in the
 -- 365 days before it; then one row per referral received in each window.
-WITH referrals AS (
+WITH recent AS (
+  -- Only referrals from 365 days before the first window being computed: an
+  -- earlier one cannot be the previous referral within 365 days of one in a
+  -- window.
+  SELECT r.cine_person_id, r.cine_referral_team, r.cine_referral_date, r.cine_referral_id
+  FROM ssd_cin_episodes AS r
+  WHERE r.cine_referral_date >= (SELECT min(window_start) FROM kp_periods) - 365
+),
+referrals AS (
   SELECT
     r.cine_person_id AS person_id,
     r.cine_referral_team AS team_id,
@@ -11,7 +19,7 @@ WITH referrals AS (
       ) <= 365,
       FALSE
     ) AS repeat_referral
-  FROM ssd_cin_episodes AS r
+  FROM recent AS r
 )
 SELECT
   p.period_end,

@@ -31,5 +31,5 @@ SELECT
 FROM month_ends AS m
 JOIN assessments AS f
   ON f.start_date <= m.period_end
-  AND (f.auth_date IS NULL OR f.auth_date > m.period_end)
+  AND coalesce(f.auth_date, DATE '9999-12-31') > m.period_end
 WHERE m.end_n - f.start_n > 45
