@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import sqlglot
@@ -164,6 +165,17 @@ class Compiled:
         return sqlglot.transpile(self.sql, read="duckdb", write="duckdb", pretty=True)[0]
 
 
+@lru_cache(maxsize=512)
+def _parsed(sql: str) -> exp.Expr:
+    """``sql`` parsed once (DuckDB dialect); callers change a copy, never this tree."""
+    return sqlglot.parse_one(sql, read="duckdb")
+
+
+def _parse(sql: str) -> exp.Expr:
+    """A fresh copy of ``sql``'s syntax tree."""
+    return _parsed(sql).copy()
+
+
 def _replace_cte(query: exp.Expr, name: str, body: exp.Expr) -> None:
     for cte in query.find_all(exp.CTE):
         if cte.alias == name:
@@ -205,8 +217,8 @@ def compile_indicator(
     """
     if indicator.sql is None:
         raise ValueError(f"{indicator.id} has no SQL: its figures come from outside")
-    query = sqlglot.parse_one(_TEMPLATE, read="duckdb")
-    rows = sqlglot.parse_one(indicator.sql, read="duckdb")
+    query = _parse(_TEMPLATE)
+    rows = _parse(indicator.sql)
     assert isinstance(rows, exp.Query), "checked when the library was loaded"
     outputs = set(rows.named_selects)
     _replace_cte(query, "kp_rows", rows)
@@ -221,14 +233,14 @@ def compile_indicator(
     period = Period.R3M if rolling_three_months else indicator.period
     roll_up = additive and indicator.additive and period not in (Period.SS, Period.M)
     if roll_up:
-        _replace_cte(query, "kp_periods", sqlglot.parse_one(_MONTHLY_PERIODS, read="duckdb"))
-        _replace_cte(query, "kp_rolled", sqlglot.parse_one(_ROLL_UP, read="duckdb"))
+        _replace_cte(query, "kp_periods", _parse(_MONTHLY_PERIODS))
+        _replace_cte(query, "kp_rolled", _parse(_ROLL_UP))
     final = _final_select(query)
     selects = final.expressions
     if indicator.unit is Unit.COUNT:
-        selects[6] = sqlglot.parse_one(_COUNT_DENOMINATOR, read="duckdb")
+        selects[6] = _parse(_COUNT_DENOMINATOR)
     else:
-        selects[7] = sqlglot.parse_one(_RATIO_VALUE, read="duckdb")
+        selects[7] = _parse(_RATIO_VALUE)
     final.set("expressions", selects)
     params: dict[str, Any] = {
         "period": period.value,
