@@ -130,6 +130,7 @@ def main() -> int:
 
     con = duckdb.connect(
         str(args.database) if args.database else ":memory:",
+        read_only=bool(args.reuse and args.database),
         config={"threads": args.threads, "memory_limit": args.memory_limit},
     )
     library = load_library()
