@@ -1,11 +1,20 @@
 -- One row per child and family assessment authorised (completed) in each
 -- calendar month.
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+)
 SELECT
   p.period_end,
   a.cina_person_id AS person_id,
   a.cina_assessment_team AS team_id,
   1 AS numerator,
   NULL AS denominator
-FROM kp_periods AS p
+FROM window_days AS p
 JOIN ssd_cin_assessments AS a
-  ON a.cina_assessment_auth_date BETWEEN p.window_start AND p.period_end
+  ON a.cina_assessment_auth_date = p.day

@@ -71,19 +71,34 @@ running AS (
     ) AS late_so_far
   FROM judged
 ),
+spans AS (
+  -- The days each event's count holds for a month end: from the event (but
+  -- not before the plan has run 3 months) until the plan's next event or its
+  -- end (31 Dec 9999 while open). Only the spans holding a month end matter.
+  SELECT
+    person_id,
+    greatest(event_date, CAST(plan_start + INTERVAL 3 MONTH AS DATE)) AS valid_from,
+    coalesce(next_event_date, plan_end, DATE '9999-12-31') AS valid_to,
+    late_so_far,
+    next_due
+  FROM running
+  WHERE event_date IS NOT NULL
+    AND plan_start IS NOT NULL
+    AND last_day(greatest(event_date, CAST(plan_start + INTERVAL 3 MONTH AS DATE)))
+        < coalesce(next_event_date, plan_end, DATE '9999-12-31')
+),
 at_month_end AS (
   -- Plans open at the month end that started at least 3 months before it,
   -- with their latest event on or before the month end.
   SELECT
     p.period_end,
-    r.person_id,
-    r.late_so_far,
-    r.next_due
-  FROM running AS r
+    s.person_id,
+    s.late_so_far,
+    s.next_due
+  FROM spans AS s
   JOIN kp_periods AS p
-    ON r.event_date <= p.period_end
-   AND coalesce(r.next_event_date, r.plan_end, DATE '9999-12-31') > p.period_end
-   AND r.plan_start + INTERVAL 3 MONTH <= p.period_end
+    ON s.valid_from <= p.period_end
+   AND s.valid_to > p.period_end
 )
 SELECT
   m.period_end,

@@ -2,7 +2,16 @@
 -- child had an earlier plan that ended no more than 730 days (24 months)
 -- before this one started (or had not ended), with the team holding the
 -- child's case on the day the plan started.
-WITH plans AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+plans AS (
   SELECT
     cp.cppl_cp_plan_id AS plan_id,
     cp.cppl_person_id AS person_id,
@@ -36,5 +45,5 @@ SELECT
   f.repeat_within_24_months AS numerator,
   1 AS denominator
 FROM flagged AS f
-JOIN kp_periods AS p
-  ON f.start_date BETWEEN p.window_start AND p.period_end
+JOIN window_days AS p
+  ON f.start_date = p.day

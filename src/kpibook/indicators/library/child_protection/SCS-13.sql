@@ -1,7 +1,16 @@
 -- Child protection plans that started in the window, flagged when the same
 -- child had any earlier plan (however long ago), with the team holding the
 -- child's case on the day the plan started.
-WITH plans AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+plans AS (
   SELECT
     cp.cppl_cp_plan_id AS plan_id,
     cp.cppl_person_id AS person_id,
@@ -33,5 +42,5 @@ SELECT
   f.repeat_plan AS numerator,
   1 AS denominator
 FROM flagged AS f
-JOIN kp_periods AS p
-  ON f.start_date BETWEEN p.window_start AND p.period_end
+JOIN window_days AS p
+  ON f.start_date = p.day

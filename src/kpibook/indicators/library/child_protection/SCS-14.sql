@@ -1,7 +1,16 @@
 -- Child protection plans that ended in the window, flagged when the plan had
 -- lasted 2 years or more (more than 729 days from start to end), with the
 -- team holding the child's case on the plan's last day.
-WITH ended AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+ended AS (
   SELECT
     cp.cppl_person_id AS person_id,
     cp.cppl_cp_plan_end_date AS end_date,
@@ -25,5 +34,5 @@ SELECT
   e.two_years_or_more AS numerator,
   1 AS denominator
 FROM ended AS e
-JOIN kp_periods AS p
-  ON e.end_date BETWEEN p.window_start AND p.period_end
+JOIN window_days AS p
+  ON e.end_date = p.day

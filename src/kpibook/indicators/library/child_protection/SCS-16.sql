@@ -1,7 +1,16 @@
 -- Initial child protection conferences held in the window, flagged when held
 -- within 15 working days of the start of the section 47 enquiry that led to
 -- them (the strategy discussion), with the team that organised the conference.
-WITH conferences AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+conferences AS (
   SELECT
     c.icpc_person_id AS person_id,
     c.icpc_icpc_team AS team_id,
@@ -27,5 +36,5 @@ SELECT
   CASE WHEN f.days_taken <= 15 THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
 FROM conferences AS f
-JOIN kp_periods AS p
-  ON f.icpc_date BETWEEN p.window_start AND p.period_end
+JOIN window_days AS p
+  ON f.icpc_date = p.day

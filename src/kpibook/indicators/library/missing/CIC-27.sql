@@ -1,7 +1,16 @@
 -- Children looked after on the day they went missing, one row per child per
 -- month in which at least one of their missing (or away) episodes began,
 -- counted against the team holding their case when the first of those began.
-WITH looked_after_episodes AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+looked_after_episodes AS (
   -- Missing episodes that began while the child was looked after (a care
   -- episode open on the day they went missing).
   SELECT DISTINCT
@@ -21,9 +30,9 @@ children AS (
     p.period_end,
     e.person_id,
     min(e.missing_date) AS first_missing_date
-  FROM kp_periods AS p
+  FROM window_days AS p
   JOIN looked_after_episodes AS e
-    ON e.missing_date BETWEEN p.window_start AND p.period_end
+    ON e.missing_date = p.day
   GROUP BY p.period_end, e.person_id
 )
 SELECT

@@ -3,7 +3,16 @@
 -- The SSD holds dates, not times, so "longer than 48 hours" is read as coming
 -- back more than 2 days after going missing (end date - start date > 2). An
 -- episode with no end date (the child is still missing) counts as longer.
-WITH looked_after_episodes AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+looked_after_episodes AS (
   SELECT DISTINCT
     m.miss_table_id AS missing_id,
     m.miss_person_id AS person_id,
@@ -32,6 +41,6 @@ SELECT
   l.team_id,
   1 AS numerator,
   NULL AS denominator
-FROM kp_periods AS p
+FROM window_days AS p
 JOIN long_episodes AS l
-  ON l.missing_date BETWEEN p.window_start AND p.period_end
+  ON l.missing_date = p.day

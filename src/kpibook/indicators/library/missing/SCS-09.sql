@@ -2,7 +2,16 @@
 -- return (returner) interview was completed within 3 working days of the return
 -- (the return day is day 0; weekends and England and Wales bank holidays do not
 -- count); then one row per episode ending in each rolling 12-month window.
-WITH interviews AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+interviews AS (
   -- The first completed interview after each episode.
   SELECT
     r.rhi_missing_id AS missing_id,
@@ -37,6 +46,6 @@ SELECT
   w.team_id,
   CASE WHEN w.within_3_days THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM kp_periods AS p
+FROM window_days AS p
 JOIN with_team AS w
-  ON w.returned_date BETWEEN p.window_start AND p.period_end
+  ON w.returned_date = p.day

@@ -1,6 +1,15 @@
 -- Each referral, flagged when the same child had another referral in the
 -- 365 days before it; then one row per referral received in each window.
-WITH recent AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+recent AS (
   -- Only referrals from 365 days before the first window being computed: an
   -- earlier one cannot be the previous referral within 365 days of one in a
   -- window.
@@ -27,6 +36,6 @@ SELECT
   f.team_id,
   CASE WHEN f.repeat_referral THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM kp_periods AS p
+FROM window_days AS p
 JOIN referrals AS f
-  ON f.referral_date BETWEEN p.window_start AND p.period_end
+  ON f.referral_date = p.day

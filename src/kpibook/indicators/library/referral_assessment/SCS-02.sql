@@ -2,7 +2,16 @@
 -- from its start to its authorisation (start day = day 0, England and Wales
 -- bank holidays excluded); then one row per assessment authorised in each
 -- rolling 12-month window.
-WITH assessments AS (
+WITH window_days AS (
+  -- Every day of every window being computed, with its month end: matching
+  -- records to these by their date is much quicker than comparing each date
+  -- with every window.
+  SELECT
+    p.period_end,
+    CAST(unnest(generate_series(p.window_start, p.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+  FROM kp_periods AS p
+),
+assessments AS (
   SELECT
     a.cina_person_id AS person_id,
     a.cina_assessment_team AS team_id,
@@ -17,6 +26,6 @@ SELECT
   f.team_id,
   CASE WHEN f.days_taken <= 45 THEN 1 ELSE 0 END AS numerator,
   1 AS denominator
-FROM kp_periods AS p
+FROM window_days AS p
 JOIN assessments AS f
-  ON f.auth_date BETWEEN p.window_start AND p.period_end
+  ON f.auth_date = p.day
