@@ -29,6 +29,7 @@ from sqlglot import exp
 from kpibook.engine.compute import Engine
 from kpibook.engine.periods import month_end
 from kpibook.indicators.library import Library, load_library
+from kpibook.ingest.sql import create_table
 from kpibook.model import SCHEMA, ColumnType
 
 ORG_UNITS: tuple[tuple[str, str, str | None, str | None], ...] = (
@@ -110,19 +111,7 @@ class Council:
         """A connection holding every data-model table, with the rows added."""
         con = duckdb.connect()
         for model in SCHEMA:
-            create = exp.Create(
-                this=exp.Schema(
-                    this=exp.to_table(model.name),
-                    expressions=[
-                        exp.ColumnDef(
-                            this=exp.to_identifier(c.name),
-                            kind=exp.DataType.build(c.type.duckdb_type, dialect="duckdb"),
-                        )
-                        for c in model.columns
-                    ],
-                ),
-                kind="TABLE",
-            )
+            create = create_table(model.name, {c.name: c.type.duckdb_type for c in model.columns})
             con.execute(create.sql(dialect="duckdb"))
             rows = self.rows.get(model.name)
             if rows:

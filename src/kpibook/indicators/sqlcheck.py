@@ -36,6 +36,7 @@ from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
 
 from kpibook.engine import helpers
 from kpibook.engine.helpers import HELPERS
+from kpibook.ingest.sql import create_table
 from kpibook.model.schema import SCHEMA
 from kpibook.problems import Problem, Severity
 
@@ -481,18 +482,7 @@ def binder() -> duckdb.DuckDBPyConnection:
 
 def _create(name: str, columns: list[tuple[str, str]]) -> str:
     """``CREATE TABLE name (column type, ...)`` for DuckDB."""
-    return exp.Create(
-        this=exp.Schema(
-            this=exp.to_table(name),
-            expressions=[
-                exp.ColumnDef(
-                    this=exp.to_identifier(column), kind=exp.DataType.build(kind, dialect="duckdb")
-                )
-                for column, kind in columns
-            ],
-        ),
-        kind="TABLE",
-    ).sql(dialect="duckdb")
+    return create_table(name, dict(columns)).sql(dialect="duckdb")
 
 
 _NAMED = re.compile(r'"([^"]+)"|with name (\w+)')
