@@ -112,7 +112,11 @@ def summarise(
         f"The {card.title} reports {len(rows)} performance measures for {month}.",
         f"Performance for {month} shows {in_words(green)} of the measures rated as Green, "
         f"{in_words(amber)} as Amber and {in_words(red)} as Red"
-        + (f"; {in_words(unrated)} have no rating." if unrated else "."),
+        + (
+            f"; {in_words(unrated)} {'has' if unrated == 1 else 'have'} no rating."
+            if unrated
+            else "."
+        ),
     ]
     if red:
         noun = "measure" if red == 1 else "measures"
