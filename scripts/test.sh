@@ -3,6 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/browser-tools.sh"
 cd "$ROOT"
 echo "== ruff (lint)"
 .venv/bin/ruff check src tests scripts
