@@ -350,11 +350,6 @@ def test_bad_year_label_is_reported(tmp_path: Path, library: Library) -> None:
     assert found[0].line is not None
 
 
-@pytest.mark.xfail(
-    reason="reported to the lead: a bad year label is reported on the 'years:' line, "
-    "not the label's own line (the check is a validator on the whole mapping)",
-    strict=True,
-)
 def test_bad_year_label_names_its_own_line(tmp_path: Path, library: Library) -> None:
     text = GOOD_ENTRY.replace("2016-17:", "2017-19:")
     _, found = problems_of(tmp_path, library, text)

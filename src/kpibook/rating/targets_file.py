@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from kpibook.problems import Problem, Severity
 from kpibook.rating.yamlnodes import line_index, line_of
@@ -99,22 +99,23 @@ class YearModel(BaseModel):
     indicators: dict[str, TargetModel | None] = Field(default_factory=dict)
 
 
+def _financial_year(label: str) -> str:
+    match = YEAR_PATTERN.match(label)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValueError(f"'{label}' is not a financial year: write it as 2016-17")
+    return label
+
+
+YearLabel = Annotated[str, AfterValidator(_financial_year)]
+
+
 class TargetsFileModel(BaseModel):
     """The whole file."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: str = Field(min_length=1)
     council: str = ""
-    years: dict[str, YearModel]
-
-    @field_validator("years")
-    @classmethod
-    def _year_labels(cls, value: dict[str, YearModel]) -> dict[str, YearModel]:
-        for label in value:
-            match = YEAR_PATTERN.match(label)
-            if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-                raise ValueError(f"'{label}' is not a financial year: write it as 2016-17")
-        return value
+    years: dict[YearLabel, YearModel]
 
 
 TOP_KEYS = tuple(TargetsFileModel.model_fields)
@@ -151,7 +152,7 @@ def read_targets_file(
     except ValidationError as exc:
         found: list[Problem] = []
         for err in exc.errors():
-            loc = [p for p in err["loc"] if p not in ("TargetModel", "none-required")]
+            loc = [p for p in err["loc"] if p not in ("TargetModel", "none-required", "[key]")]
             where = ".".join(str(p) for p in loc)
             if err["type"] == "extra_forbidden":
                 message, hint = f"unknown key '{where}'", "check its spelling in docs/targets.md"
