@@ -21,7 +21,7 @@ NOTHING = "-"
 """Shown where there is no figure."""
 
 EXCEL_FORMATS = {
-    "percent": '0.0"%"',
+    "percent": '#,##0.0"%"',
     "count": "#,##0",
     "days": "#,##0.0",
     "average": "#,##0.0",

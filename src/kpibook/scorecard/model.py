@@ -1,7 +1,7 @@
 """The scorecard document: what every renderer shows, as frozen values.
 
 One :class:`Pack` per month. Renderers never compute or rate: they lay out
-what is here, formatting numbers with :mod:`kpibook.render.format`.
+what is here, formatting numbers with :mod:`kpibook.scorecard.format`.
 """
 
 from __future__ import annotations
