@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-import pyarrow as pa
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -17,8 +16,14 @@ from kpibook.cli.progress import step_progress
 from kpibook.cli.summary import print_summary
 from kpibook.cli.synth import run_synth
 from kpibook.engine.compute import Engine, write_results
-from kpibook.indicators.library import Library, load_library
+from kpibook.engine.demographics import children_in_care_counts
+from kpibook.indicators.library import load_library
 from kpibook.ingest import check_folder, load_or_fail
+from kpibook.pipeline.build import make_pack, write_pack
+from kpibook.pipeline.inputs import BuildRequest, assemble, example_file, units_from_data
+from kpibook.scorecard import format as fmt
+from kpibook.scorecard.demographics import demographics
+from kpibook.scorecard.model import Pack
 
 
 def demo_command(
@@ -27,13 +32,14 @@ def demo_command(
     ),
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 1,
 ) -> None:
-    """Run the demo end to end: generate the synthetic council, check it, compute its figures.
+    """Run the demo end to end: synthetic council, figures, and the August 2016 scorecard pack.
 
     Writes the synthetic council's tables (April 2011 to March 2018) to
     OUT/data, validates them as any council's data would be validated, prints
-    a summary, then computes every indicator of the library for every month
-    from April 2013 to March 2018 at every level and for both cohorts, writing
-    OUT/results.csv, and shows the council's August 2016 headline figures.
+    a summary, computes every indicator of the library for every month from
+    April 2013 to March 2018 at every level and for both cohorts (OUT/results.csv),
+    then rates August 2016 against the shipped Kent targets and writes the
+    scorecard pack (HTML, PDF, Excel, JSON) to OUT/pack, and says where to look.
     """
     console = Console()
     data = out / "data"
@@ -63,36 +69,61 @@ def demo_command(
     write_results(table, results)
     computed = sum(1 for i in library.indicators if not i.external)
     console.print(f"Computed {computed} indicators: {table.num_rows:,} figures.")
-    print_headlines(table, library, console)
+    console.rule("[bold]5. Building the August 2016 scorecard pack")
+    request = BuildRequest(
+        month=AUGUST_2016,
+        targets=example_file("targets.yaml"),
+        data=data,
+        profile=example_file("profile.yaml"),
+        commentary=example_file("commentary.yaml"),
+        publication_date=dt.date(2016, 11, 10),
+    )
+    counts_in_care = children_in_care_counts(engine, AUGUST_2016)
+    inputs = assemble(
+        request, library, table, units_from_data(engine), demographics(counts_in_care, AUGUST_2016)
+    )
+    loaded.con.close()
+    pack = make_pack(inputs)
+    with step_progress(console, "Writing HTML, PDF, Excel and JSON") as progress:
+        progress("", 0, 1)
+        written = write_pack(pack, out / "pack")
+    print_pack_summary(pack, console)
     console.rule("[bold]Where to look")
+    console.print(
+        f"The pack:     [bold]{written['scorecard.html'].resolve()}[/bold] (open in a browser)"
+    )
+    for name in ("scorecard.pdf", "scorecard.xlsx", "scorecard.json"):
+        console.print(f"              [bold]{written[name].resolve()}[/bold]")
     console.print(f"The data:     [bold]{data.resolve()}[/bold] (one CSV file per table)")
     console.print(f"The figures:  [bold]{results.resolve()}[/bold]")
-    console.print("Check the data:     .venv/bin/kpibook check --data " + str(data))
     console.print(
-        "See how a figure is made:  .venv/bin/kpibook explain SCS-01 --data "
+        "See how a figure is made:  .venv/bin/kpibook explain SCS-09 --data "
         + str(data)
         + " --month 2016-08"
     )
+    console.print(
+        "The 2018-19 target-setting document:  .venv/bin/kpibook targets --year 2018-19 "
+        "--compare 2017-18 --results " + str(results) + " --out " + str(out / "targets")
+    )
 
 
-def print_headlines(table: pa.Table, library: Library, console: Console) -> None:
-    """The council's August 2016 figure for every SCS scorecard indicator, by section."""
-    wanted = {
-        (row["indicator_id"], row["cohort"]): row
-        for row in table.to_pylist()
-        if row["org_level"] == "council" and row["period_end"] == dt.date(2016, 8, 31)
-    }
-    rows = Table(title="August 2016, whole council (headline cohort)")
-    for name in ("Id", "Indicator", "Value", "Numerator", "Denominator"):
-        numeric = name in ("Value", "Numerator", "Denominator")
-        rows.add_column(name, justify="right" if numeric else "left")
-    for indicator in library.indicators:
-        if not indicator.id.startswith("SCS-") or indicator.external:
-            continue
-        row = wanted.get((indicator.id, indicator.headline_cohort.value))
-        if row is None:
-            continue
-        value = "-" if row["value"] is None else f"{row['value']:.1f}"
-        den = "" if row["denominator"] is None else f"{row['denominator']:,.0f}"
-        rows.add_row(indicator.id, indicator.title, value, f"{row['numerator']:,.0f}", den)
-    console.print(rows)
+AUGUST_2016 = dt.date(2016, 8, 31)
+
+
+def print_pack_summary(pack: Pack, console: Console) -> None:
+    """The pack's headline: RAG counts, the Reds, the narrative."""
+    summary = pack.summary
+    table = Table(title=f"{pack.profile.short_name}: {summary.product_title}, {pack.month:%B %Y}")
+    for name in ("Id", "Indicator", "Result", "Target", "RAG"):
+        table.add_column(name, justify="right" if name in ("Result", "Target") else "left")
+    for row in pack.scorecards[0].rows:
+        table.add_row(
+            row.indicator_id,
+            row.title,
+            fmt.value(row.value, row.unit),
+            fmt.target(row.target, row.unit),
+            fmt.rag(row.rag),
+        )
+    console.print(table)
+    for sentence in summary.sentences:
+        console.print(sentence, soft_wrap=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from kpibook.engine.compute import Engine
+from kpibook.engine.compute import RESULT_SCHEMA, Engine
 from kpibook.engine.demographics import children_in_care_counts
 from kpibook.errors import ConfigError, InputError
 from kpibook.indicators.library import Library, load_library
@@ -118,7 +118,7 @@ def _read_units_csv(path: Path) -> dict[str, OrgUnit]:
     return units
 
 
-def _units_from_data(engine: Engine) -> dict[str, OrgUnit]:
+def units_from_data(engine: Engine) -> dict[str, OrgUnit]:
     rows = engine.con.execute(
         "SELECT org_unit_id, org_unit_name, org_level, parent_id FROM local_org_units"
     ).fetchall()
@@ -153,7 +153,7 @@ def _compute(
         engine = Engine.prepare(loaded.con, start, request.month)
         table = engine.compute(library, progress=progress)
         counts = children_in_care_counts(engine, request.month)
-        return table, _units_from_data(engine), demographics(counts, request.month)
+        return table, units_from_data(engine), demographics(counts, request.month)
     finally:
         loaded.con.close()
 
@@ -166,6 +166,44 @@ def gather(request: BuildRequest, progress: Progress | None = None) -> Inputs:
             "(figures computed elsewhere)"
         )
     library = load_library(request.indicators)
+    if request.results is not None:
+        # Check the small files first: a typo in the targets should not wait for the figures.
+        inputs = assemble(request, library, read_results_later(), {}, None)
+        results = read_results(request.results)
+        units = _read_units_csv(request.org_units) if request.org_units else {}
+        files = dict(inputs.files)
+        files["results"] = request.results.read_bytes()
+        if request.org_units is not None:
+            files["org_units"] = request.org_units.read_bytes()
+        return Inputs(
+            request,
+            library,
+            inputs.targets,
+            inputs.profile,
+            inputs.commentary,
+            results,
+            units,
+            None,
+            files,
+        )
+    assemble(request, library, read_results_later(), {}, None)
+    results, units, found = _compute(request, library, progress)
+    return assemble(request, library, results, units, found)
+
+
+def read_results_later() -> pa.Table:
+    """An empty results table, while the configuration files are checked."""
+    return RESULT_SCHEMA.empty_table()
+
+
+def assemble(
+    request: BuildRequest,
+    library: Library,
+    results: pa.Table,
+    units: dict[str, OrgUnit],
+    found: Demographics | None,
+) -> Inputs:
+    """Inputs from figures already in hand, reading the targets, profile and commentary."""
     targets = load_targets(request.targets, library)
     profile_path = request.profile or example_file("profile.yaml")
     profile = read_profile(profile_path)
@@ -173,13 +211,4 @@ def gather(request: BuildRequest, progress: Progress | None = None) -> Inputs:
     files = {"targets": request.targets.read_bytes(), "profile": profile_path.read_bytes()}
     if request.commentary is not None:
         files["commentary"] = request.commentary.read_bytes()
-    if request.results is not None:
-        results = read_results(request.results)
-        units = _read_units_csv(request.org_units) if request.org_units else {}
-        found: Demographics | None = None
-        files["results"] = request.results.read_bytes()
-        if request.org_units is not None:
-            files["org_units"] = request.org_units.read_bytes()
-    else:
-        results, units, found = _compute(request, library, progress)
     return Inputs(request, library, targets, profile, commentary, results, units, found, files)
