@@ -16,7 +16,7 @@ from kpibook.cli.progress import step_progress
 from kpibook.errors import ConfigError
 from kpibook.pipeline.build import make_pack, write_pack
 from kpibook.pipeline.inputs import BuildRequest, gather
-from kpibook.pipeline.publishing import frozen_or_none, publish_pack
+from kpibook.pipeline.publishing import frozen_or_none, last_report, publish_pack
 from kpibook.scorecard.model import Pack
 
 MonthOption = Annotated[str, typer.Option("--month", help="The month to report, YYYY-MM.")]
@@ -177,12 +177,12 @@ def build_command(
         else:
             with step_progress(console, "Reading and computing") as progress:
                 inputs = gather(request, progress)
-            compare = None
             if since == "last-report":
-                from kpibook.pipeline.publishing import last_report
-
-                compare = last_report(store, request.month)
-            pack, note = make_pack(inputs, compare), ""
+                base, published = last_report(store, request.month)
+                pack = make_pack(inputs, base, published)
+            else:
+                pack = make_pack(inputs)
+            note = ""
         with step_progress(console, "Writing the pack") as progress:
             progress("HTML, PDF, Excel, JSON", 0, 1)
             written = write_pack(pack, out)

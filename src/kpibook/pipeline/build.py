@@ -20,12 +20,15 @@ from kpibook.render.xlsx import write_xlsx
 from kpibook.scorecard.build import build_pack
 from kpibook.scorecard.figures import shift
 from kpibook.scorecard.model import Pack
+from kpibook.scorecard.summary import Published
 
 OUTPUTS = ("scorecard.json", "scorecard.html", "scorecard.pdf", "scorecard.xlsx")
 """The files a build writes."""
 
 
-def make_pack(inputs: Inputs, compare_with: dt.date | None = None) -> Pack:
+def make_pack(
+    inputs: Inputs, compare_with: dt.date | None = None, published: Published | None = None
+) -> Pack:
     """The pack for the requested month (pure, given the inputs)."""
     request = inputs.request
     return build_pack(
@@ -39,6 +42,7 @@ def make_pack(inputs: Inputs, compare_with: dt.date | None = None) -> Pack:
         publication_date=request.publication_date or dt.date.today(),
         demographics=inputs.demographics,
         compare_with=compare_with or shift(request.month, -1),
+        published=published,
     )
 
 
@@ -47,10 +51,11 @@ def write_pack(pack: Pack, out: Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".kpibook-build-", dir=out))
     try:
-        html = render_html(pack)
-        (staging / "scorecard.html").write_text(html, encoding="utf-8")
+        page = render_html(pack)
+        (staging / "scorecard.html").write_text(page, encoding="utf-8")
         write_json(pack, staging / "scorecard.json")
-        render_pdf(html, staging / "scorecard.pdf")
+        # The PDF uses the static charts: the same page without the chart script.
+        render_pdf(render_html(pack, interactive=False), staging / "scorecard.pdf")
         write_xlsx(pack, staging / "scorecard.xlsx")
         written = {}
         for name in OUTPUTS:

@@ -10,6 +10,7 @@ from kpibook.pipeline.build import make_pack
 from kpibook.pipeline.inputs import Inputs
 from kpibook.publish import open_store
 from kpibook.scorecard.model import Pack
+from kpibook.scorecard.summary import Published
 
 
 def frozen_or_none(store: Path | None, month: dt.date) -> tuple[Pack, str] | None:
@@ -28,17 +29,17 @@ def frozen_or_none(store: Path | None, month: dt.date) -> tuple[Pack, str] | Non
     )
 
 
-def last_report(store: Path | None, month: dt.date) -> dt.date | None:
-    """The last month published in ``store`` before ``month`` ("since last report")."""
+def last_report(store: Path | None, month: dt.date) -> tuple[dt.date, Published]:
+    """The last month published in ``store`` before ``month``, and its ratings as published."""
     if store is None:
         raise ConfigError("--since last-report needs --store, the database of published months")
     if not store.exists():
         raise ConfigError(f"--store {store}: no such publication database yet")
     with open_store(store) as db:
         found = db.last_published_before(month)
-    if found is None:
-        raise ConfigError(f"nothing was published in {store} before {month:%B %Y}")
-    return found
+        if found is None:
+            raise ConfigError(f"nothing was published in {store} before {month:%B %Y}")
+        return found, db.published_rags(found)
 
 
 def publish_pack(store: Path, inputs: Inputs, reason: str | None, by: str) -> tuple[Pack, str]:
@@ -46,7 +47,8 @@ def publish_pack(store: Path, inputs: Inputs, reason: str | None, by: str) -> tu
     month = inputs.request.month
     with open_store(store) as db:
         base = db.last_published_before(month)
-        pack = make_pack(inputs, base)
+        published = db.published_rags(base) if base is not None else None
+        pack = make_pack(inputs, base, published)
         publication = db.publish(pack, inputs.files, reason=reason, published_by=by)
         frozen = db.frozen_pack(month, publication.version)
     assert frozen is not None

@@ -30,7 +30,7 @@ from kpibook.scorecard.model import (
     UascLine,
 )
 from kpibook.scorecard.rows import Context, make_row
-from kpibook.scorecard.summary import summarise
+from kpibook.scorecard.summary import Published, summarise
 
 ACTIVITY_SECTION = "SCS Activity"
 
@@ -186,9 +186,14 @@ def build_pack(
     publication_date: dt.date,
     demographics: Demographics | None = None,
     compare_with: dt.date | None = None,
+    published: Published | None = None,
     layout: Layout | None = None,
 ) -> Pack:
-    """The pack for ``month``: pure, given its inputs (so a rebuild reproduces it exactly)."""
+    """The pack for ``month``: pure, given its inputs (so a rebuild reproduces it exactly).
+
+    ``compare_with`` is the month "changed RAG banding since" compares with (default:
+    the month before); ``published`` its ratings as published, when it was.
+    """
     layout = layout or Layout()
     figures: Figures = select_figures(results, month)
     ctx = Context(month, figures, targets, units)
@@ -231,7 +236,7 @@ def build_pack(
                     exception_page(ctx, library.get(row.indicator_id), row, note, profile)
                 )
     summary = summarise(
-        ctx, library, scorecards[0], compare_with or shift(month, -1), len(exceptions)
+        ctx, library, scorecards[0], compare_with or shift(month, -1), len(exceptions), published
     )
     return Pack(
         month=month,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from kpibook.indicators.library import Library
 from kpibook.rating.bands import Rag
@@ -14,9 +15,11 @@ from kpibook.scorecard.rows import Context
 WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def in_words(number: int) -> str:
+def in_words(number: int, zero: str = "no") -> str:
     """Small counts in words, as the covering reports write them ("three as Red")."""
-    return WORDS[number] if 0 <= number < len(WORDS) else f"{number:,}"
+    if number == 0:
+        return zero
+    return WORDS[number] if 0 < number < len(WORDS) else f"{number:,}"
 
 
 def distance(row: Row) -> float:
@@ -28,17 +31,26 @@ def distance(row: Row) -> float:
     return gap / width if width else gap
 
 
-def _changes(ctx: Context, library: Library, card: Scorecard, base: dt.date) -> list[BandChange]:
+Published = Mapping[tuple[str, str, str, str], tuple[float | None, Rag | None]]
+"""Ratings as published for a month: (indicator, level, unit, cohort) -> (value, rating)."""
+
+
+def _changes(
+    ctx: Context, library: Library, card: Scorecard, base: dt.date, published: Published | None
+) -> list[BandChange]:
+    """Rows whose rating differs from the base month's: as published, if it was."""
     changes = []
     for row in card.rows:
         if row.rag is None:
             continue
-        indicator = library.get(row.indicator_id)
-        before = ctx.rag_at(indicator, base, row.org_level, row.org_unit, row.cohort)
+        key = (row.indicator_id, row.org_level, row.org_unit, row.cohort)
+        if published is not None:
+            value, before = published.get(key, (None, None))
+        else:
+            indicator = library.get(row.indicator_id)
+            before = ctx.rag_at(indicator, base, row.org_level, row.org_unit, row.cohort)
+            value = ctx.figures.value(*key[:1], base, *key[1:])
         if before is not None and before is not row.rag:
-            value = ctx.figures.value(
-                row.indicator_id, base, row.org_level, row.org_unit, row.cohort
-            )
             changes.append(BandChange(row, before, value))
     return changes
 
@@ -76,7 +88,8 @@ def _population(ctx: Context, base: dt.date) -> list[str]:
     net = total_now - total_then
     overall = (
         f"an overall {'increase' if net > 0 else 'reduction'} of {fmt.count(abs(net))} "
-        "children in care"
+        + ("child" if abs(net) == 1 else "children")
+        + " in care"
         if net
         else "no overall change in the number of children in care"
     )
@@ -96,13 +109,23 @@ def _population(ctx: Context, base: dt.date) -> list[str]:
 
 
 def summarise(
-    ctx: Context, library: Library, card: Scorecard, base: dt.date, exceptions: int
+    ctx: Context,
+    library: Library,
+    card: Scorecard,
+    base: dt.date,
+    exceptions: int,
+    published: Published | None = None,
 ) -> Summary:
-    """The summary of the main scorecard, comparing ratings with ``base``."""
+    """The summary of the main scorecard, comparing ratings with ``base``.
+
+    ``published``: the ratings as published for ``base`` ("since the last
+    report"); without it the base month is rated from its figures against its
+    own year's targets.
+    """
     rows = card.rows
     counts = {rag: sum(1 for r in rows if r.rag is rag) for rag in Rag}
     unrated = sum(1 for r in rows if r.rag is None)
-    changes = _changes(ctx, library, card, base)
+    changes = _changes(ctx, library, card, base, published)
     furthest = sorted(
         (r for r in rows if r.rag in (Rag.RED, Rag.AMBER)), key=distance, reverse=True
     )[:5]
@@ -110,7 +133,8 @@ def summarise(
     green, amber, red = counts[Rag.GREEN], counts[Rag.AMBER], counts[Rag.RED]
     sentences = [
         f"The {card.title} reports {len(rows)} performance measures for {month}.",
-        f"Performance for {month} shows {in_words(green)} of the measures rated as Green, "
+        f"Performance for {month} shows {in_words(green, zero='none')} of the measures rated "
+        "as Green, "
         f"{in_words(amber)} as Amber and {in_words(red)} as Red"
         + (
             f"; {in_words(unrated)} {'has' if unrated == 1 else 'have'} no rating."
