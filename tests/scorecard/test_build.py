@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from kpibook.indicators.library import Library
 from kpibook.rating.bands import Rag
 from kpibook.rating.dot import Dot
 from kpibook.rating.rag import NoRating
+from kpibook.rating.targets import Targets
+from kpibook.scorecard.build import build_pack
 from kpibook.scorecard.model import Pack, Row
+from smallpack import MONTH, PROFILE, UNITS, small_results
 
 
 def council_row(pack: Pack, indicator_id: str) -> Row:
@@ -143,3 +149,32 @@ def test_json_rows_cover_every_figure_of_the_month(small_pack: Pack) -> None:
     assert ("SCS-09", "team", "T_S1", "all") in keys
     assert ("SCS-17", "council", "TST", "exc_uasc") in keys
     assert not any(k[0].endswith(":R3M") for k in keys)
+
+
+def test_changes_since_last_report_use_the_ratings_as_published(
+    small_pack: Pack, small_library: Library, small_targets: Targets
+) -> None:
+    # June 2016 as published: SCS-09 was Amber (say, before a restatement), SCS-17 Red.
+    published = {
+        ("SCS-09", "council", "TST", "all"): (81.0, Rag.AMBER),
+        ("SCS-17", "council", "TST", "all"): (13.5, Rag.RED),
+    }
+    pack = build_pack(
+        results=small_results(),
+        month=MONTH,
+        library=small_library,
+        targets=small_targets,
+        profile=PROFILE,
+        units=UNITS,
+        commentary={},
+        publication_date=MONTH,
+        compare_with=dt.date(2016, 6, 30),
+        published=published,
+    )
+    changed = {c.row.indicator_id: (c.before, c.before_value) for c in pack.summary.changed}
+    assert changed == {"SCS-09": (Rag.AMBER, 81.0)}
+    assert pack.summary.compared_with_label == "the last report (June 2016)"
+    assert (
+        "SCS-09 % of Returner Interviews completed within 3 working days: from 81.0% to "
+        "70.0%, moving from Amber to Red." in " ".join(pack.summary.sentences)
+    )
