@@ -148,6 +148,14 @@ def test_five_year_chart(small_pack: Pack) -> None:
     assert values[-13]["value"] == pytest.approx(50.0)  # Aug 2015
 
 
+def test_a_trend_with_no_months_still_renders(small_pack: Pack) -> None:
+    page = dataclasses.replace(page_for(small_pack, "SCS-09"), five_years=(), last_twelve=())
+    for chart in (charts.twelve_month_chart(page), charts.five_year_chart(page)):
+        assert chart.rows == ()
+        assert "no months to show" in chart.description
+        assert charts.to_svg(chart).startswith("<svg ")
+
+
 def test_charts_are_deterministic(small_pack: Pack) -> None:
     first = [(charts.spec_json(c.spec), charts.to_svg(c)) for c in all_charts(small_pack)]
     charts._svg.cache_clear()

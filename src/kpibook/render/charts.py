@@ -359,12 +359,11 @@ def twelve_month_chart(page: ExceptionPage) -> Chart:
 def five_year_chart(page: ExceptionPage) -> Chart:
     """The exception page's "5 Year trend graph (Sep 11 - Aug 16)"."""
     points = page.five_years
-    span = f" ({fmt.month(points[0].period_end)} - {fmt.month(points[-1].period_end)})"
+    span = ""
+    if points:
+        span = f" ({fmt.month(points[0].period_end)} - {fmt.month(points[-1].period_end)})"
     return trend_chart(
-        page,
-        points,
-        key=f"exception-{slug(page.row.indicator_id)}-5y",
-        title="5 year trend" + (span if points else ""),
+        page, points, key=f"exception-{slug(page.row.indicator_id)}-5y", title="5 year trend" + span
     )
 
 
