@@ -82,7 +82,12 @@ def _breakdown(ctx: Context, indicator: Indicator) -> tuple[BreakdownLine, ...]:
         if level not in {lv.value for lv in indicator.levels}:
             continue
         for unit in ctx.figures.units.get(level, ()):
-            if ctx.figures.get(indicator.id, ctx.month, level, unit, cohort) is None:
+            figure = ctx.figures.get(indicator.id, ctx.month, level, unit, cohort)
+            # Real org units with something counted: not the engine's UNALLOCATED
+            # bucket, not a team with no children in the measure.
+            if figure is None or figure.value is None or unit not in ctx.units:
+                continue
+            if figure.denominator is not None and figure.denominator <= 0:
                 continue
             row = make_row(indicator, ctx, level, unit, cohort)
             lines.append(BreakdownLine(row, cases_short(row)))
