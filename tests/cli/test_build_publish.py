@@ -158,3 +158,41 @@ def test_targets_rejects_a_bad_year(tmp_path: Path) -> None:
     result = runner.invoke(app, ["targets", "--year", "2018-20", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "YYYY-YY" in result.output
+
+
+def test_build_from_data_computes_figures_and_demographics(
+    cli_council: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pack"
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(SMALL_TARGETS, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            "--month",
+            "2016-08",
+            "--data",
+            str(cli_council),
+            "--targets",
+            str(targets),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "scorecard.json").read_text(encoding="utf-8"))
+    council = next(r["org_unit"] for r in data["rows"] if r["org_level"] == "council")
+    in_care = next(
+        r["value"]
+        for r in data["rows"]
+        if r["indicator_id"] == "ACT-07" and r["org_unit"] == council and r["cohort"] == "all"
+    )
+    # The demographic page counts the same children as the activity table's Total LAC.
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out / "scorecard.xlsx")["Demographics"]
+    ages = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[0] == "Age"]
+    by_age = sum(row[-1] for row in ages if row[1] != "Grand Total")
+    [grand_total] = [row[-1] for row in ages if row[1] == "Grand Total"]
+    assert in_care > 0 and by_age == grand_total == in_care
