@@ -20,6 +20,9 @@ def small_inputs(tmp_path: Path) -> dict[str, Path]:
     """The small pack's inputs as files: results, org units, targets."""
     results = tmp_path / "results.csv"
     pacsv.write_csv(small_results(), results)
+    # A figure for an indicator without SQL (supplied from outside): CIC-04, OLA children.
+    with results.open("a", encoding="utf-8") as handle:
+        handle.write('"CIC-04",2016-08-31,"council","TST","all",57,,57\n')
     units = tmp_path / "units.csv"
     lines = ["org_unit_id,org_unit_name,org_level,parent_id"]
     lines += [f"{u.id},{u.name},{u.level},{u.parent or ''}" for u in UNITS.values()]
@@ -66,6 +69,10 @@ def test_build_from_results_writes_four_files(
         assert (out / name).stat().st_size > 0, name
     assert ratings(out)[("SCS-09", "council", "TST", "all")] == "R"
     assert "2 Red" in result.output
+    # The external indicator's figure is in the pack, as supplied (no target: not rated).
+    rows = json.loads((out / "scorecard.json").read_text(encoding="utf-8"))["rows"]
+    [external] = [r for r in rows if r["indicator_id"] == "CIC-04"]
+    assert (external["value"], external["rag"]) == (57, None)
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging left
 
 

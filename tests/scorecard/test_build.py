@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -10,10 +11,10 @@ from kpibook.indicators.library import Library
 from kpibook.rating.bands import Rag
 from kpibook.rating.dot import Dot
 from kpibook.rating.rag import NoRating
-from kpibook.rating.targets import Targets
+from kpibook.rating.targets import Targets, load_targets
 from kpibook.scorecard.build import build_pack
 from kpibook.scorecard.model import Pack, Row
-from smallpack import MONTH, PROFILE, UNITS, small_results
+from smallpack import MONTH, PROFILE, SMALL_TARGETS, UNITS, small_results
 
 
 def council_row(pack: Pack, indicator_id: str) -> Row:
@@ -178,3 +179,31 @@ def test_changes_since_last_report_use_the_ratings_as_published(
         "SCS-09 % of Returner Interviews completed within 3 working days: from 81.0% to "
         "70.0%, moving from Amber to Red." in " ".join(pack.summary.sentences)
     )
+
+
+def test_org_unit_override_rates_that_unit_only(small_library: Library, tmp_path: Path) -> None:
+    text = SMALL_TARGETS.replace(
+        "SCS-09: {target: 90, red_below: 80, source: local, "
+        "rationale: Stated on the exception page.}",
+        "SCS-09:\n        target: 90\n        red_below: 80\n        overrides:\n"
+        "          - {org_unit: AREA_N, target: 75, red_below: 65}",
+    )
+    path = tmp_path / "targets.yaml"
+    path.write_text(text, encoding="utf-8")
+    pack = build_pack(
+        results=small_results(),
+        month=MONTH,
+        library=small_library,
+        targets=load_targets(path, small_library),
+        profile=PROFILE,
+        units=UNITS,
+        commentary={},
+        publication_date=MONTH,
+    )
+    north = next(c for c in pack.scorecards if c.key == "area-AREA_N")
+    south = next(c for c in pack.scorecards if c.key == "area-AREA_S")
+    north_row = next(r for r in north.rows if r.indicator_id == "SCS-09")
+    south_row = next(r for r in south.rows if r.indicator_id == "SCS-09")
+    assert (north_row.value, north_row.target, north_row.rag) == (75.0, 75.0, Rag.GREEN)
+    assert (south_row.target, south_row.rag) == (90.0, Rag.RED)
+    assert council_row(pack, "SCS-09").rag is Rag.RED
