@@ -19,8 +19,9 @@ from kpibook.engine.compute import Engine, write_results
 from kpibook.engine.demographics import children_in_care_counts
 from kpibook.indicators.library import load_library
 from kpibook.ingest import check_folder, load_or_fail
-from kpibook.pipeline.build import make_pack, write_pack
+from kpibook.pipeline.build import write_pack
 from kpibook.pipeline.inputs import BuildRequest, assemble, example_file, units_from_data
+from kpibook.pipeline.publishing import publish_pack
 from kpibook.scorecard import format as fmt
 from kpibook.scorecard.demographics import demographics
 from kpibook.scorecard.model import Pack
@@ -38,8 +39,9 @@ def demo_command(
     OUT/data, validates them as any council's data would be validated, prints
     a summary, computes every indicator of the library for every month from
     April 2013 to March 2018 at every level and for both cohorts (OUT/results.csv),
-    then rates August 2016 against the shipped Kent targets and writes the
-    scorecard pack (HTML, PDF, Excel, JSON) to OUT/pack, and says where to look.
+    then rates August 2016 against the shipped Kent targets, publishes it (frozen)
+    in OUT/kpibook.db, writes the scorecard pack (HTML, PDF, Excel, JSON) to
+    OUT/pack, and says where to look.
     """
     console = Console()
     data = out / "data"
@@ -83,11 +85,15 @@ def demo_command(
         request, library, table, units_from_data(engine), demographics(counts_in_care, AUGUST_2016)
     )
     loaded.con.close()
-    pack = make_pack(inputs)
+    # The demo's own publication store starts afresh with every run of the demo.
+    store = out / "kpibook.db"
+    store.unlink(missing_ok=True)
+    pack, published = publish_pack(store, inputs, None, "kpibook demo")
     with step_progress(console, "Writing HTML, PDF, Excel and JSON") as progress:
         progress("", 0, 1)
         written = write_pack(pack, out / "pack")
     print_pack_summary(pack, console)
+    console.print(published + " It is frozen: later changes to the targets do not touch it.")
     console.rule("[bold]Where to look")
     console.print(
         f"The pack:     [bold]{written['scorecard.html'].resolve()}[/bold] (open in a browser)"
@@ -96,6 +102,7 @@ def demo_command(
         console.print(f"              [bold]{written[name].resolve()}[/bold]")
     console.print(f"The data:     [bold]{data.resolve()}[/bold] (one CSV file per table)")
     console.print(f"The figures:  [bold]{results.resolve()}[/bold]")
+    console.print(f"Published:    [bold]{store.resolve()}[/bold] (August 2016, version 1)")
     console.print(
         "See how a figure is made:  .venv/bin/kpibook explain SCS-09 --data "
         + str(data)
