@@ -232,3 +232,20 @@ def write_dataset(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What a reader makes of a return: data-model tables, findings and provenance.
+
+    Attributes:
+        tables: data-model table name -> its rows (columns named as in the data
+            model, see docs/data-model.md; a reader fills the columns its format
+            carries and leaves the others out).
+        findings: data-quality findings (WARNING problems) with file, row, column, rule.
+        provenance: which source filled which table and column.
+    """
+
+    tables: Mapping[str, pa.Table]
+    findings: tuple[Problem, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
