@@ -17,6 +17,13 @@ from kpibook.ingest import rules
 from kpibook.model import Schema, Table
 from kpibook.problems import Problem, Severity
 
+DATA_QUALITY_FILE = "data-quality.csv"
+"""An imported dataset's data-quality report (written by ``kpibook import``)."""
+PROVENANCE_FILE = "provenance.csv"
+"""Which source filled which table and column of an imported dataset."""
+DATASET_FILES = frozenset({DATA_QUALITY_FILE, PROVENANCE_FILE})
+"""Files that describe the dataset rather than hold a table."""
+
 SUFFIXES: tuple[str, ...] = (".csv", ".parquet")
 """The file extensions kpibook reads, lower case."""
 
@@ -61,7 +68,7 @@ def find_files(folder: Path, schema: Schema) -> FoundFiles:
     problems: list[Problem] = []
     names = {t.name.lower(): t.name for t in schema}
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(".") or not entry.is_file():
+        if entry.name.startswith(".") or not entry.is_file() or entry.name in DATASET_FILES:
             continue
         table_name = names.get(entry.stem.lower())
         if table_name is not None and entry.suffix.lower() in SUFFIXES:

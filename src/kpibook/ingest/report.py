@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from kpibook.ingest.files import DATA_QUALITY_FILE
 from kpibook.ingest.load import Progress, load_folder
 from kpibook.model import SCHEMA, Schema
 from kpibook.problems import Problem, Severity, errors_in, warnings_in
@@ -99,11 +101,39 @@ def check_folder(
     finally:
         con.close()
     return CheckReport(
-        problems=result.problems,
+        problems=(*import_findings(folder), *result.problems),
         row_counts=result.row_counts,
         files=result.files,
         strict=strict,
     )
+
+
+def import_findings(folder: Path) -> tuple[Problem, ...]:
+    """The data-quality findings recorded when the folder was imported from returns.
+
+    ``kpibook import`` keeps them in ``data-quality.csv`` beside the tables; each
+    keeps the file, row and column of the return it was found in.
+    """
+    path = folder / DATA_QUALITY_FILE
+    if not path.is_file():
+        return ()
+    found = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            severity = Severity.ERROR if row.get("severity") == "error" else Severity.WARNING
+            number = row.get("row") or ""
+            found.append(
+                Problem(
+                    severity,
+                    row.get("rule") or "import-finding",
+                    row.get("file") or DATA_QUALITY_FILE,
+                    (row.get("message") or "") + " (found on import)",
+                    hint=row.get("hint") or "",
+                    row=int(number) if number.isdigit() else None,
+                    column=row.get("column") or None,
+                )
+            )
+    return tuple(found)
 
 
 def _plural(count: int, word: str) -> str:

@@ -31,6 +31,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from kpibook.errors import InputError
+from kpibook.ingest.files import DATA_QUALITY_FILE, PROVENANCE_FILE
 from kpibook.problems import Problem, Severity
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -212,7 +213,7 @@ def write_dataset(
                 "hint": [p.hint for p in findings],
             }
         )
-        pacsv.write_csv(report, staging / "data-quality.csv")
+        pacsv.write_csv(report, staging / DATA_QUALITY_FILE)
         origin = pa.table(
             {
                 "table": [p.table for p in provenance],
@@ -220,7 +221,7 @@ def write_dataset(
                 "source": [p.source for p in provenance],
             }
         )
-        pacsv.write_csv(origin, staging / "provenance.csv")
+        pacsv.write_csv(origin, staging / PROVENANCE_FILE)
         if out.exists():
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
