@@ -43,6 +43,7 @@ def make_pack(
         demographics=inputs.demographics,
         compare_with=compare_with or shift(request.month, -1),
         published=published,
+        unavailable=inputs.unavailable,
     )
 
 

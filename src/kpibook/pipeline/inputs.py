@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from kpibook.engine.demographics import children_in_care_counts
 from kpibook.errors import ConfigError, InputError
 from kpibook.indicators.library import Library, load_library
 from kpibook.ingest import load_or_fail
+from kpibook.pipeline.availability import unavailable
 from kpibook.problems import Problem, Severity
 from kpibook.rating.targets import Targets, load_targets
 from kpibook.scorecard.config_files import Note, read_commentary, read_profile
@@ -68,6 +69,8 @@ class Inputs:
     demographics: Demographics | None
     files: dict[str, bytes]
     """The input files' bytes by role (targets, profile, commentary, results...), for provenance."""
+    unavailable: dict[str, str] = field(default_factory=dict)
+    """Indicators the data cannot give, with what they need (imported returns)."""
 
 
 def _read_units_csv(path: Path) -> dict[str, OrgUnit]:
@@ -187,8 +190,11 @@ def gather(request: BuildRequest, progress: Progress | None = None) -> Inputs:
             files,
         )
     assemble(request, library, read_results_later(), {}, None)
-    results, units, found = _compute(request, library, progress)
-    return assemble(request, library, results, units, found)
+    assert request.data is not None
+    missing = unavailable(request.data, library)
+    computable = library.select([i.id for i in library.indicators if i.id not in missing])
+    results, units, found = _compute(request, computable, progress)
+    return replace(assemble(request, library, results, units, found), unavailable=missing)
 
 
 def read_results_later() -> pa.Table:

@@ -26,6 +26,8 @@ class NoRating(Enum):
     NO_TARGET = "no target"
     SMALL_DENOMINATOR = "denominator under 5"
     NO_VALUE = "no value"
+    NOT_AVAILABLE = "not available"
+    """The data does not supply the fields the indicator needs (e.g. imported returns)."""
 
 
 @dataclass(frozen=True, slots=True)

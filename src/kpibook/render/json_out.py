@@ -148,6 +148,7 @@ def pack_json(pack: Pack) -> dict[str, object]:
             "sentences": list(summary.sentences),
         },
         "exceptions": [page.row.indicator_id for page in pack.exceptions],
+        "not_available": dict(pack.unavailable),
         "rows": [row_json(row) for row in sorted_rows(pack.rows)],
     }
 

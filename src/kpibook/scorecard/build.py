@@ -188,6 +188,7 @@ def build_pack(
     compare_with: dt.date | None = None,
     published: Published | None = None,
     layout: Layout | None = None,
+    unavailable: Mapping[str, str] | None = None,
 ) -> Pack:
     """The pack for ``month``: pure, given its inputs (so a rebuild reproduces it exactly).
 
@@ -196,7 +197,7 @@ def build_pack(
     """
     layout = layout or Layout()
     figures: Figures = select_figures(results, month)
-    ctx = Context(month, figures, targets, units)
+    ctx = Context(month, figures, targets, units, dict(unavailable or {}))
     councils = figures.units.get("council", ())
     if len(councils) != 1:
         from kpibook.errors import ConfigError
@@ -251,4 +252,5 @@ def build_pack(
         uasc=_uasc(ctx, library, layout, council),
         exceptions=tuple(exceptions),
         demographics=demographics,
+        unavailable=tuple(sorted((unavailable or {}).items())),
     )

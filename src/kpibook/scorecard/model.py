@@ -278,6 +278,9 @@ class Pack:
         exceptions: one page per Red indicator.
         demographics: children in care breakdowns (None when only figures were given).
         version: the published version number (None until published).
+        unavailable: indicators the data cannot give, with what they need
+            (``("SCS-11", "needs ssd_cp_visits.cppv_cp_visit_date")``): shown as
+            "not available", never as zero.
     """
 
     month: dt.date
@@ -293,3 +296,4 @@ class Pack:
     exceptions: tuple[ExceptionPage, ...]
     demographics: Demographics | None
     version: int | None = None
+    unavailable: tuple[tuple[str, str], ...] = ()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kpibook.indicators.definition import R3M_SUFFIX, Indicator, Unit
 from kpibook.rating.bands import Bands, Rag
 from kpibook.rating.describe import describe_bands
 from kpibook.rating.dot import direction
-from kpibook.rating.rag import rate
+from kpibook.rating.rag import NoRating, Rating, rate
 from kpibook.rating.targets import Targets
 from kpibook.scorecard.figures import Figure, Figures, shift
 from kpibook.scorecard.model import OrgUnit, Row
@@ -24,6 +24,8 @@ class Context:
     figures: Figures
     targets: Targets
     units: Mapping[str, OrgUnit]
+    unavailable: Mapping[str, str] = field(default_factory=dict)
+    """Indicator id -> what it needs that the data does not supply."""
 
     def name(self, unit: str) -> str:
         """The printed name of an org unit (its id if unknown)."""
@@ -64,6 +66,8 @@ def make_row(indicator: Indicator, ctx: Context, level: str, unit: str, cohort: 
     figure = ctx.figures.get(indicator.id, month, level, unit, cohort) or Figure(None, None, None)
     bands = ctx.bands(indicator, month, unit)
     rating = rate(figure.value, _denominator(indicator, figure), bands, activity=indicator.activity)
+    if indicator.id in ctx.unavailable:
+        rating = Rating(None, NoRating.NOT_AVAILABLE)
     target = bands.target if bands is not None else None
     polarity = indicator.polarity
     before = shift(month, -1)
