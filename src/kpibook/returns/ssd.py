@@ -87,8 +87,6 @@ def _read_table(path: Path, table: Table, problems: list[Problem]) -> pa.Table |
                     column=column.name,
                 )
             )
-    if len(problems) > before:
-        return None
     arrays: dict[str, list[object]] = {}
     for column in table.columns:
         source = by_name.get(column.name.lower())
