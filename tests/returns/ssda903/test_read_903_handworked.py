@@ -3,7 +3,7 @@
 The return (fixtures/read/handworked, 2023-24, year taken from its latest date):
 
 * A1, a girl born 15/05/2010: S on 10/05/2023 (interim care order C1, U6
-  foster placement); L on 01/08/2023 (full care order, same placement, so
+  foster placement 8.0 miles from home); L on 01/08/2023 (full care order, same placement, so
   the placement row continues); P on 15/11/2023 (new placement U4, still
   open). Reviews 01/06 and 20/11/2023; missing 03-05/09/2023.
 * B2, a UASC boy born 20/01/2007, no UPN (UN2): S on 01/06/2023 under s20
@@ -114,7 +114,9 @@ def test_placements() -> None:
             "clap_cla_placement_type": "U6",
             "clap_cla_placement_urn": "SC123456",
             "clap_cla_placement_provider": "PR1",
-            "clap_cla_placement_postcode": "XX2 2BB",
+            "clap_cla_placement_postcode": "ME7 1NH",
+            # ME14 1XQ (576017, 156294) to ME7 1NH (577123, 169155): 12,908 m = 8.0 miles
+            "clap_cla_placement_distance": 8.0,
             "clap_cla_placement_end_date": D(2023, 11, 15),
             "clap_cla_placement_change_reason": "CARPL",
         },
@@ -127,6 +129,7 @@ def test_placements() -> None:
             "clap_cla_placement_urn": "SC654321",
             "clap_cla_placement_provider": "PR4",
             "clap_cla_placement_postcode": "XX3 3CC",
+            "clap_cla_placement_distance": None,  # not a real postcode
             "clap_cla_placement_end_date": None,
             "clap_cla_placement_change_reason": None,
         },
@@ -139,6 +142,7 @@ def test_placements() -> None:
             "clap_cla_placement_urn": "SC111111",
             "clap_cla_placement_provider": "PR4",
             "clap_cla_placement_postcode": "XX5 5EE",
+            "clap_cla_placement_distance": None,
             "clap_cla_placement_end_date": D(2024, 1, 31),
             "clap_cla_placement_change_reason": None,
         },
@@ -212,7 +216,7 @@ def test_reviews_missing_uasc_address() -> None:
             "addr_address_type": "HOME",
             "addr_address_start_date": D(2023, 5, 10),
             "addr_address_end_date": None,
-            "addr_address_postcode": "XX1 1AA",
+            "addr_address_postcode": "ME14 1XQ",
         },
         {
             "addr_table_id": "AD-B2-20230601",

@@ -36,6 +36,43 @@ from kpibook.returns.ssda903.mapping import (
 from kpibook.returns.ssda903.raw import Row
 from kpibook.returns.ssda903.spec import year_label
 
+_ORDER_STATUSES = frozenset({"E1", "D1"})
+_FFA_PLACEMENTS = frozenset({"U2", "U5"})
+_WITH_CARERS = frozenset({"A3", "A5"})
+_SAME_CARERS = frozenset({"T", "U", "L"})
+
+
+def _first(episodes: list[Row], field: str, codes: frozenset[str]) -> dt.date | None:
+    return next((e.dates["DECOM"] for e in episodes if e.text.get(field) in codes), None)
+
+
+def _milestones(episodes: list[Row]) -> dict[str, object]:
+    """Placement order, FFA/concurrent placement and foster-carer dates of a period of care.
+
+    The placement order date is the start of the first episode with legal
+    status E1 (or D1, a freeing order); the fostering-for-adoption date the
+    start of the first U2/U5 placement; for an adoption placement with the
+    current foster carers (A3/A5), the date the child moved in with those
+    carers is the start of the episode that began the run of episodes with
+    the same carers (reasons T, U and L keep the carers).
+    """
+    out: dict[str, object] = {}
+    order = _first(episodes, "LS", _ORDER_STATUSES)
+    if order is not None:
+        out["perm_placement_order_date"] = order
+    ffa = _first(episodes, "PLACE", _FFA_PLACEMENTS)
+    if ffa is not None:
+        out["perm_placed_ffa_cp_date"] = ffa
+    for i, e in enumerate(episodes):
+        if e.text.get("PLACE") in _WITH_CARERS:
+            j = i
+            while j > 0 and episodes[j].text.get("RNE") in _SAME_CARERS:
+                j -= 1
+            if j < i:
+                out["perm_placed_foster_carer_date"] = episodes[j].dates["DECOM"]
+            break
+    return out
+
 
 def _permanence(
     tables: dict[str, list[Row]], periods: dict[str, list[_Period]]
@@ -87,6 +124,7 @@ def _permanence(
                 ]
                 if placed:
                     extra["perm_placed_for_adoption_date"] = placed[0]
+                extra.update(_milestones(p.episodes))
             if adopted is not None and adopted_in is p:
                 extra["perm_matched_date"] = adopted.dates.get("DATE_MATCH")
                 extra["perm_adopter_sex"] = adopted.text.get("SEX_ADOPTR")

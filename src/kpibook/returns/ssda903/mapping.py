@@ -29,6 +29,7 @@ from kpibook.problems import Problem
 from kpibook.returns.common import finding
 from kpibook.returns.ssda903.checks import code_year
 from kpibook.returns.ssda903.codes import field_codes
+from kpibook.returns.ssda903.distance import miles_between
 from kpibook.returns.ssda903.raw import Row
 from kpibook.returns.ssda903.spec import year_end, year_start
 
@@ -70,6 +71,8 @@ CARRIED: Mapping[str, str] = MappingProxyType(
         "ssd_cla_placement.clap_cla_placement_urn": "Episodes.URN",
         "ssd_cla_placement.clap_cla_placement_provider": "Episodes.PLACE_PROVIDER",
         "ssd_cla_placement.clap_cla_placement_postcode": "Episodes.PL_POST",
+        "ssd_cla_placement.clap_cla_placement_distance": _D
+        + "Episodes.HOME_POST and PL_POST (ONS grid references)",
         "ssd_cla_placement.clap_cla_placement_end_date": "Episodes.DEC",
         "ssd_cla_placement.clap_cla_placement_change_reason": "Episodes.REASON_PLACE_CHANGE",
         "ssd_legal_status.lega_legal_status_id": _D + "Episodes",
@@ -100,6 +103,10 @@ CARRIED: Mapping[str, str] = MappingProxyType(
         "ssd_permanence.perm_decision_reversed_date": "PlacedAdoption.DATE_PLACED_CEASED",
         "ssd_permanence.perm_decision_reversed_reason": "PlacedAdoption.REASON_PLACED_CEASED",
         "ssd_permanence.perm_permanence_order_date": _D + "Episodes.DEC (REC E11-E48)",
+        "ssd_permanence.perm_placement_order_date": _D + "Episodes.DECOM (LS E1 or D1)",
+        "ssd_permanence.perm_placed_ffa_cp_date": _D + "Episodes.DECOM (PLACE U2 or U5)",
+        "ssd_permanence.perm_placed_foster_carer_date": _D
+        + "Episodes.DECOM (carers of an A3/A5 placement)",
         "ssd_permanence.perm_permanence_order_type": _D + "Episodes.REC",
         "ssd_care_leavers.clea_table_id": _D + "OC3.CHILD and the year",
         "ssd_care_leavers.clea_person_id": "OC3.CHILD",
@@ -221,6 +228,9 @@ def _care(periods: dict[str, list[_Period]]) -> dict[str, list[dict[str, object]
                         "clap_cla_placement_urn": r.text.get("URN"),
                         "clap_cla_placement_provider": _code(r, "PLACE_PROVIDER"),
                         "clap_cla_placement_postcode": r.text.get("PL_POST"),
+                        "clap_cla_placement_distance": miles_between(
+                            r.text.get("HOME_POST"), r.text.get("PL_POST")
+                        ),
                     }
                     places.append(place)
                 place["clap_cla_placement_end_date"] = end
