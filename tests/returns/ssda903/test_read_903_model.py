@@ -84,3 +84,10 @@ def test_the_imported_dataset_passes_kpibook_check(tmp_path: Path) -> None:
     missing = {Path(p.file).stem for p in loaded.problems if p.rule == "missing-file"}
     assert missing.isdisjoint(result.tables)
     assert loaded.row_counts["ssd_cla_episodes"] == 4
+
+
+def test_the_mapping_document_names_every_column_carried() -> None:
+    doc = (Path(__file__).parents[3] / "docs" / "returns-903.md").read_text(encoding="utf-8")
+    for key in CARRIED:
+        table, column = key.split(".")
+        assert table in doc and column in doc, key
