@@ -207,4 +207,9 @@ def test_export_validates_against_the_stored_xsd(tmp_path: Path) -> None:
     first_plan = read_cin([F / "cin_2024.xml"])
     out = write_cin(model_folder(first_plan.tables, tmp_path / "m2"), "2023-24", tmp_path / "b.xml")
     assert set(validate_xsd(out, 2024) or []) == {"value must be positive"}
-    assert validate_xsd(out, 2025) is None  # no 2025 schema stored
+    # The 2025 schema allows 0.
+    both = read_cin([F / "cin_2024.xml", F / "cin_2025.xml"])
+    later = write_cin(model_folder(both.tables, tmp_path / "m3"), "2024-25", tmp_path / "c.xml")
+    assert "<NumberOfPreviousCPP>0</NumberOfPreviousCPP>" in later.read_text()
+    assert validate_xsd(later, 2025) == []
+    assert validate_xsd(later, 2026) is None  # no 2026 schema stored
