@@ -45,6 +45,9 @@ CELLS = st.one_of(
             "a,b",
             "\n",
             "1/1/99999",
+            "31/12/9999",
+            "29/02/2024",
+            "01/01/1066",
             "C2",
             "N1",
         ]
@@ -163,3 +166,94 @@ def test_xml_never_crashes(children: list[str], damage: int, data: st.DataObject
 @given(st.binary(max_size=300))
 def test_xml_bytes_never_crash(data: bytes) -> None:
     attempt({"return.xml": data})
+
+
+IDS = st.sampled_from(["A", "B", "C", "D"])
+DATES = st.sampled_from(
+    [
+        "01/04/2021",
+        "15/06/2022",
+        "01/01/2023",
+        "31/03/2023",
+        "01/04/2023",
+        "10/10/2023",
+        "2023-12-01",
+        "29/02/2024",
+        "31/03/2024",
+    ]
+)
+VALUES = st.one_of(
+    DATES,
+    st.sampled_from(
+        [
+            "",
+            "",
+            "S",
+            "P",
+            "L",
+            "T",
+            "X1",
+            "E11",
+            "E45",
+            "C2",
+            "E1",
+            "U4",
+            "A5",
+            "K3",
+            "ZZ",
+            "PR1",
+            "N1",
+            "1",
+            "2",
+            "0",
+            "D1",
+            "YES",
+            "F2",
+            "PN1",
+            "M",
+            "A",
+            "XX1 1AA",
+        ]
+    ),
+)
+
+
+@st.composite
+def well_formed_return(draw: st.DrawFn) -> dict[str, bytes]:
+    """Every table with readable keys and dates, and anything at all in the other fields."""
+    files: dict[str, bytes] = {}
+    for spec in TABLES.values():
+        rows = []
+        for _ in range(draw(st.integers(0, 4))):
+            cells = []
+            for col in spec.columns:
+                if col == "CHILD":
+                    cells.append(draw(IDS))
+                elif col in spec.required or col in spec.dates:
+                    cells.append(draw(DATES) if col in spec.dates else draw(IDS))
+                else:
+                    cells.append(draw(VALUES))
+            rows.append(",".join(cells))
+        if rows or spec.name == "Episodes":
+            files[f"{spec.file_stem}.csv"] = "\n".join([",".join(spec.columns), *rows]).encode()
+    return files
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(well_formed_return(), well_formed_return())
+def test_well_formed_returns_always_import(
+    first: dict[str, bytes], second: dict[str, bytes]
+) -> None:
+    """Odd data (unknown codes, overlaps, gaps, duplicates, two years) never stops an import."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = []
+        for name, files in (("2022-23", first), ("2023-24", second)):
+            folder = Path(tmp) / name
+            folder.mkdir()
+            for file, data in files.items():
+                (folder / file).write_bytes(data)
+            folders.append(folder)
+        result = read_903(folders)
+        out = Path(tmp) / "dataset"
+        write_dataset(out, result.tables, result.findings, result.provenance)
+        assert (out / "data-quality.csv").exists()

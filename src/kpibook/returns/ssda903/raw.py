@@ -20,6 +20,21 @@ SPAN_DATES = frozenset({"DEC", "MIS_END", "SW_DEC", "DATE_PLACED_CEASED", "DOLO_
 because guessing them would lengthen or shorten a child's time in care."""
 
 
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2099, 12, 31)
+"""Dates outside these are placeholders (``31/12/9999`` for "open") or typos, and are
+treated as unreadable."""
+
+
+_RANGE = "between 1900 and 2099"
+
+
+def _plausible(day: dt.date | None) -> dt.date | None:
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise ValueError(f"{day.isoformat()} is not a plausible date")
+    return day
+
+
 @dataclass(slots=True)
 class RawRow:
     """One row of a 903 table as text (stripped and upper-cased; '' when empty)."""
@@ -98,7 +113,7 @@ def type_rows(raw: RawReturn) -> tuple[dict[str, list[Row]], list[Problem], list
             dates: dict[str, dt.date | None] = {}
             for col in spec.dates:
                 try:
-                    dates[col] = parse_date(r.values.get(col, ""))
+                    dates[col] = _plausible(parse_date(r.values.get(col, "")))
                 except ValueError:
                     dates[col] = None
                     if col in spec.required or col in SPAN_DATES:
@@ -106,7 +121,7 @@ def type_rows(raw: RawReturn) -> tuple[dict[str, list[Row]], list[Problem], list
                             structural(
                                 r.file,
                                 "key-date-unreadable",
-                                f"{name}: {col} is not a date (write dd/mm/yyyy)",
+                                f"{name}: {col} is not a date {_RANGE} (write dd/mm/yyyy)",
                                 "correct the date in the case system and export the return again",
                                 row=r.row,
                                 column=f"{r.where}{col}",
@@ -118,7 +133,7 @@ def type_rows(raw: RawReturn) -> tuple[dict[str, list[Row]], list[Problem], list
                             finding(
                                 r.file,
                                 "date-unreadable",
-                                f"{name}: {col} is not a date; it is left empty",
+                                f"{name}: {col} is not a date {_RANGE}; it is left empty",
                                 "correct the date in the case system",
                                 row=r.row,
                                 column=f"{r.where}{col}",

@@ -58,8 +58,8 @@ def _text(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
 def read_csv_table(path: Path) -> tuple[TableSpec | None, list[RawRow], list[Problem]]:
     """The table a CSV file holds and its rows, or the structural problems found.
 
-    Never raises except :class:`~kpibook.errors.InputError` is never raised either:
-    every problem is returned, for the caller to report with all the others.
+    Raises nothing: every problem is returned, for the caller to report with
+    the problems of the other files.
     """
     try:
         check_size(path)
