@@ -43,11 +43,12 @@ def test_all_problems_in_all_files_at_once(tmp_path: Path) -> None:
     assert got[0][:2] == ("truncated.xml", "xml-malformed")
     assert got[0][2] is not None  # the line is named
     assert got[1:] == [
-        ("no_id.xml", "cin-key-missing", None, 2, "ChildIdentifiers/LAchildID"),
-        ("bad_dates.xml", "cin-key-unreadable", None, 1, "CINdetails[1]/CINreferralDate"),
-        ("bad_dates.xml", "cin-key-missing", None, 1,
+        # line: where the child's <Child> element starts
+        ("no_id.xml", "cin-key-missing", 71, 2, "ChildIdentifiers/LAchildID"),
+        ("bad_dates.xml", "cin-key-unreadable", 19, 1, "CINdetails[1]/CINreferralDate"),
+        ("bad_dates.xml", "cin-key-missing", 19, 1,
          "CINdetails[1]/ChildProtectionPlans[1]/CPPstartDate"),
-        ("bad_dates.xml", "cin-key-unreadable", None, 2,
+        ("bad_dates.xml", "cin-key-unreadable", 71, 2,
          "CINdetails[1]/Section47[1]/S47ActualStartDate"),
     ]  # fmt: skip
 

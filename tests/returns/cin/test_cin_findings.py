@@ -15,6 +15,8 @@ def test_every_finding_with_row_field_and_rule() -> None:
     got = read_cin([F / "cin_quality.xml"])
     assert {p.severity for p in got.findings} == {Severity.WARNING}
     assert {p.file for p in got.findings} == {str(F / "cin_quality.xml")}
+    # every finding about a child names the line its <Child> element starts on
+    assert [p.line for p in got.findings] == [9] * 8 + [41, 9, 41]
     assert [(p.rule, p.row, p.column) for p in got.findings] == [
         ("cin-date-unreadable", 1, "ChildIdentifiers/PersonBirthDate"),  # 30 February
         ("cin-unknown-code", 1, "ChildIdentifiers/GenderCurrent"),

@@ -10,9 +10,10 @@ turns the records into data-model tables.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree.ElementTree import Element
+from xml.parsers import expat
 
 from kpibook.problems import Problem
 from kpibook.returns.cin import spec
@@ -82,6 +83,51 @@ class CensusFile:
     reference: dt.date | None
     schema: int
     children: list[Child]
+    lines: list[int] = field(default_factory=list)
+    """The line of each ``<Child>`` start tag, in file order."""
+
+    def at_line(self, problem: Problem) -> Problem:
+        """``problem`` with the line of its child (its ``row``) filled in."""
+        return at_line(problem, self.lines)
+
+
+def at_line(problem: Problem, lines: list[int]) -> Problem:
+    """``problem`` with ``line`` set to the line of child ``row`` when known."""
+    if problem.row is None or problem.line is not None or not 0 < problem.row <= len(lines):
+        return problem
+    return replace(problem, line=lines[problem.row - 1])
+
+
+def child_lines(data: bytes) -> list[int]:
+    """The line of each ``<Message>/<Children>/<Child>`` start tag.
+
+    Only called on a file :func:`~kpibook.returns.common.parse_xml` accepted, so
+    it has no DTD and no entity declarations; declarations are refused here too.
+    """
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    stack: list[str] = []
+    lines: list[int] = []
+
+    def start(name: str, _attrs: object) -> None:
+        if name == "Child" and stack == ["Message", "Children"]:
+            lines.append(parser.CurrentLineNumber)
+        stack.append(name)
+
+    def end(_name: str) -> None:
+        stack.pop()
+
+    def refuse(*_args: object) -> None:
+        raise ValueError("entity declarations are not read")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.EntityDeclHandler = refuse
+    try:
+        parser.Parse(data, True)
+    except (expat.ExpatError, ValueError):
+        return []
+    return lines
 
 
 _KNOWN = {
@@ -460,4 +506,5 @@ def read_file(path: Path, root: Element) -> tuple[CensusFile, list[Problem], lis
         )  # fmt: skip
     errors.extend(reader.errors)
     findings.extend(reader.findings)
-    return CensusFile(path, reference, schema, children), errors, findings
+    census = CensusFile(path, reference, schema, children, child_lines(path.read_bytes()))
+    return census, [census.at_line(p) for p in errors], [census.at_line(p) for p in findings]

@@ -188,13 +188,13 @@ def _merge(ranked: Sequence[_Ranked], findings: list[Problem]) -> Imported:
             first = in_file.get(child.child_id)
             if first is not None:
                 findings.append(
-                    finding(
+                    item.census.at_line(finding(
                         item.census.path, "cin-duplicate-child",
                         f"LAchildID {child.child_id} is listed again (first at child "
                         f"{first.row}); the first listing's identifiers are kept and both "
                         "listings' episodes imported",
                         "list each child once", row=child.row, column="ChildIdentifiers/LAchildID",
-                    )
+                    ))
                 )  # fmt: skip
                 first.referrals.extend(child.referrals)
                 continue
@@ -332,13 +332,13 @@ def _overlaps(episodes: dict[str, tuple[str, Referral, _Ranked, int]], out: list
             if covered is not None and ref.date <= covered[0]:
                 prev = covered[1]
                 out.append(
-                    finding(
+                    item.census.at_line(finding(
                         item.census.path, "cin-overlapping-episodes",
                         f"child {child_id}: the episode referred {ref.date.isoformat()} starts "
                         f"before the one referred {prev.date.isoformat()} closed; both imported",
                         "close the earlier episode, or merge the two, in the case system",
                         row=row, column="CINdetails/CINreferralDate",
-                    )
+                    ))
                 )  # fmt: skip
             end = ref.close or dt.date.max
             if covered is None or end > covered[0]:
