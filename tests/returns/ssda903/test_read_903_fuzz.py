@@ -239,7 +239,7 @@ def well_formed_return(draw: st.DrawFn) -> dict[str, bytes]:
     return files
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(well_formed_return(), well_formed_return())
 def test_well_formed_returns_always_import(
     first: dict[str, bytes], second: dict[str, bytes]
