@@ -118,3 +118,15 @@ def test_files_given_one_by_one_and_in_any_case_are_recognised(tmp_path: Path) -
     expected = read_903([HERE / "fake_shaped"])
     for name, table in expected.tables.items():
         assert result.tables[name].to_pylist() == table.to_pylist(), name
+
+
+def test_trailing_empty_columns_from_a_spreadsheet_are_ignored(tmp_path: Path) -> None:
+    folder = tmp_path / "excel"
+    folder.mkdir()
+    for src in (HERE / "fake_shaped").iterdir():
+        lines = src.read_text(encoding="utf-8").splitlines()
+        (folder / src.name).write_text("\n".join(f"{line},," for line in lines), encoding="utf-8")
+    expected = read_903([HERE / "fake_shaped"])
+    result = read_903([folder])
+    for name, table in expected.tables.items():
+        assert result.tables[name].to_pylist() == table.to_pylist(), name

@@ -4,7 +4,8 @@ A file is recognised by its exact set of column headers (names compared
 without regard to case, order or surrounding spaces), not by its name. Values
 are read as text, stripped and upper-cased, as the DfE's own validator does.
 Files that are not UTF-8 (an Excel "Unicode text" export is UTF-16) are refused
-with a hint to re-save them; a UTF-8 byte-order mark is accepted.
+with a hint to re-save them; a UTF-8 byte-order mark is accepted, and so are
+empty columns after the last named one (spreadsheet exports often add them).
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def read_csv_table(path: Path) -> tuple[TableSpec | None, list[RawRow], list[Pro
             ],
         )
     names = [h.strip().upper() for h in header]
+    while names and not names[-1]:
+        names.pop()  # trailing empty columns, as spreadsheet exports often add
     spec = identify(names)
     if spec is None or len(names) != len(set(names)):
         best, missing, extra = _closest(names)
@@ -144,6 +147,8 @@ def read_csv_table(path: Path) -> tuple[TableSpec | None, list[RawRow], list[Pro
                     )
                 )
                 break
+            while len(record) > len(names) and not record[-1].strip():
+                record = record[:-1]
             if len(record) != len(names):
                 problems.append(
                     structural(
