@@ -46,48 +46,55 @@ def test_2024_file_rows_by_hand() -> None:
          "cine_close_date": None},
     ]  # fmt: skip
     assert rows(got, "ssd_cin_assessments") == [
-        {"cina_assessment_id": f"{e1}/A1", "cina_person_id": "TST0000001",
+        {"cina_assessment_id": f"{e1}/A2023-05-11", "cina_person_id": "TST0000001",
          "cina_referral_id": e1, "cina_assessment_start_date": D(2023, 5, 11),
          "cina_assessment_auth_date": D(2023, 6, 30)},
-        {"cina_assessment_id": f"{e2}/A1", "cina_person_id": "TST0000002",
+        {"cina_assessment_id": f"{e2}/A2024-01-09", "cina_person_id": "TST0000002",
          "cina_referral_id": e2, "cina_assessment_start_date": D(2024, 1, 9),
          "cina_assessment_auth_date": None},
     ]  # fmt: skip
     assert rows(got, "ssd_assessment_factors") == [
-        {"cinf_table_id": f"{e1}/A1/F", "cinf_assessment_id": f"{e1}/A1",
+        {"cinf_table_id": f"{e1}/A2023-05-11/F", "cinf_assessment_id": f"{e1}/A2023-05-11",
          "cinf_assessment_factors_json": '["3B","16A"]'},
     ]  # fmt: skip
     assert rows(got, "ssd_cin_plans") == [
-        {"cinp_cin_plan_id": f"{e1}/P1", "cinp_referral_id": e1, "cinp_person_id": "TST0000001",
+        {"cinp_cin_plan_id": f"{e1}/P2023-07-03", "cinp_referral_id": e1,
+         "cinp_person_id": "TST0000001",
          "cinp_cin_plan_start_date": D(2023, 7, 3), "cinp_cin_plan_end_date": D(2023, 8, 14)},
+        {"cinp_cin_plan_id": f"{e2}/P2024-01-22", "cinp_referral_id": e2,
+         "cinp_person_id": "TST0000002",
+         "cinp_cin_plan_start_date": D(2024, 1, 22), "cinp_cin_plan_end_date": D(2024, 3, 25)},
     ]  # fmt: skip
     assert rows(got, "ssd_s47_enquiry") == [
-        {"s47e_s47_enquiry_id": f"{e1}/S1", "s47e_referral_id": e1, "s47e_person_id": "TST0000001",
+        {"s47e_s47_enquiry_id": f"{e1}/S2023-08-01", "s47e_referral_id": e1,
+         "s47e_person_id": "TST0000001",
          "s47e_s47_start_date": D(2023, 8, 1),
          "s47e_s47_outcome_json": '{"CP_CONFERENCE_FLAG": "Y"}'},
-        {"s47e_s47_enquiry_id": f"{e2}/S1", "s47e_referral_id": e2, "s47e_person_id": "TST0000002",
+        {"s47e_s47_enquiry_id": f"{e2}/S2024-03-25", "s47e_referral_id": e2,
+         "s47e_person_id": "TST0000002",
          "s47e_s47_start_date": D(2024, 3, 25),
          "s47e_s47_outcome_json": '{"CP_CONFERENCE_FLAG": "Y"}'},
     ]  # fmt: skip
     # The conference on 15 Aug 2023 made the plan that started that day.
     assert rows(got, "ssd_initial_cp_conference") == [
-        {"icpc_icpc_id": f"{e1}/S1/C", "icpc_s47_enquiry_id": f"{e1}/S1",
-         "icpc_person_id": "TST0000001", "icpc_cp_plan_id": f"{e1}/CPP1",
+        {"icpc_icpc_id": f"{e1}/S2023-08-01/C", "icpc_s47_enquiry_id": f"{e1}/S2023-08-01",
+         "icpc_person_id": "TST0000001", "icpc_cp_plan_id": f"{e1}/CPP2023-08-15",
          "icpc_referral_id": e1, "icpc_icpc_transfer_in": "N",
          "icpc_icpc_target_date": D(2023, 8, 22), "icpc_icpc_date": D(2023, 8, 15),
          "icpc_icpc_outcome_cp_flag": "Y"},
     ]  # fmt: skip
     assert rows(got, "ssd_cp_plans") == [
-        {"cppl_cp_plan_id": f"{e1}/CPP1", "cppl_referral_id": e1, "cppl_icpc_id": f"{e1}/S1/C",
+        {"cppl_cp_plan_id": f"{e1}/CPP2023-08-15", "cppl_referral_id": e1,
+         "cppl_icpc_id": f"{e1}/S2023-08-01/C",
          "cppl_person_id": "TST0000001", "cppl_cp_plan_start_date": D(2023, 8, 15),
          "cppl_cp_plan_end_date": D(2024, 2, 20), "cppl_cp_plan_initial_category": "NEG",
          "cppl_cp_plan_latest_category": "EMO"},
     ]  # fmt: skip
     assert rows(got, "ssd_cp_reviews") == [
-        {"cppr_cp_review_id": f"{e1}/CPP1/R1", "cppr_person_id": "TST0000001",
-         "cppr_cp_plan_id": f"{e1}/CPP1", "cppr_cp_review_date": D(2023, 11, 9)},
-        {"cppr_cp_review_id": f"{e1}/CPP1/R2", "cppr_person_id": "TST0000001",
-         "cppr_cp_plan_id": f"{e1}/CPP1", "cppr_cp_review_date": D(2024, 2, 20)},
+        {"cppr_cp_review_id": f"{e1}/CPP2023-08-15/R2023-11-09", "cppr_person_id": "TST0000001",
+         "cppr_cp_plan_id": f"{e1}/CPP2023-08-15", "cppr_cp_review_date": D(2023, 11, 9)},
+        {"cppr_cp_review_id": f"{e1}/CPP2023-08-15/R2024-02-20", "cppr_person_id": "TST0000001",
+         "cppr_cp_plan_id": f"{e1}/CPP2023-08-15", "cppr_cp_review_date": D(2024, 2, 20)},
     ]  # fmt: skip
     sources = {(p.table, p.column): p.source for p in got.provenance}
     assert sources[("ssd_cp_plans", "cppl_cp_plan_latest_category")] == (
@@ -117,19 +124,40 @@ def test_later_year_supersedes_earlier_for_the_same_child_and_episode() -> None:
         D(2025, 1, 31), "RC7", "N1",
     )  # fmt: skip
     assessments = {r["cina_assessment_id"]: r for r in rows(got, "ssd_cin_assessments")}
-    assert assessments["TST0000002/2024-01-08/A1"]["cina_assessment_auth_date"] == D(2024, 4, 2)
+    assert assessments["TST0000002/2024-01-08/A2024-01-09"]["cina_assessment_auth_date"] == D(
+        2024, 4, 2
+    )
     assert len(assessments) == 2  # one per episode with assessments, none duplicated
+    # The CIN plan that ended in 2023-24 is only in that year's file: kept, under the
+    # episode whose own fields now come from 2024-25.
+    assert [
+        (p["cinp_cin_plan_id"], p["cinp_cin_plan_end_date"]) for p in rows(got, "ssd_cin_plans")
+    ] == [
+        ("TST0000001/2023-05-10/P2023-07-03", D(2023, 8, 14)),
+        ("TST0000002/2024-01-08/P2024-01-22", D(2024, 3, 25)),
+    ]
+    sources = {(p.table, p.column): p.source for p in got.provenance}
+    assert (
+        sources[("ssd_cin_plans", "cinp_cin_plan_end_date")] == "CIN census 2023-24 (cin_2024.xml)"
+    )
     conferences = rows(got, "ssd_initial_cp_conference")
     assert [
         (c["icpc_icpc_id"], c["icpc_icpc_date"], c["icpc_cp_plan_id"]) for c in conferences
     ] == [
-        ("TST0000001/2023-05-10/S1/C", D(2023, 8, 15), "TST0000001/2023-05-10/CPP1"),
-        ("TST0000002/2024-01-08/S1/C", D(2024, 4, 12), "TST0000002/2024-01-08/CPP1"),
+        (
+            "TST0000001/2023-05-10/S2023-08-01/C",
+            D(2023, 8, 15),
+            "TST0000001/2023-05-10/CPP2023-08-15",
+        ),
+        (
+            "TST0000002/2024-01-08/S2024-03-25/C",
+            D(2024, 4, 12),
+            "TST0000002/2024-01-08/CPP2024-04-12",
+        ),
     ]
     assert len(rows(got, "ssd_s47_enquiry")) == 2
     assert len(rows(got, "ssd_cp_reviews")) == 3  # 2 from 2023-24's plan, 1 from 2024-25's
     assert rows(got, "ssd_disability")[-1]["disa_disability_code"] == "NONE"
-    sources = {(p.table, p.column): p.source for p in got.provenance}
     assert sources[("ssd_person", "pers_sex")] == (
         "CIN census 2023-24 (cin_2024.xml); CIN census 2024-25 (cin_2025.xml)"
     )
@@ -181,7 +209,7 @@ def test_2026_transfer_in_conference_and_pre_proceedings() -> None:
     assert conference["icpc_icpc_id"] == "NEW0001/2025-05-01/C"
     assert conference["icpc_s47_enquiry_id"] is None
     assert conference["icpc_icpc_transfer_in"] == "Y"
-    assert conference["icpc_cp_plan_id"] == "NEW0001/2025-05-01/CPP1"
+    assert conference["icpc_cp_plan_id"] == "NEW0001/2025-05-01/CPP2025-05-09"
     (plan,) = rows(got, "ssd_cp_plans")
     assert plan["cppl_icpc_id"] == "NEW0001/2025-05-01/C"
     assert plan["cppl_cp_plan_end_date"] is None

@@ -4,20 +4,21 @@ Rules (documented field by field in ``docs/returns-cin.md``):
 
 * **Identifiers.** The XML has no row identifiers, so the reader makes stable
   ones from what identifies a row: an episode of need is
-  ``<LAchildID>/<CINreferralDate>`` (``#2``, ``#3`` … for a second or third
-  episode with the same referral date in one file); its assessments, CIN plans,
-  S47 enquiries and CP plans are ``<episode>/A1``, ``/P1``, ``/S1``, ``/CPP1``
-  in file order; an enquiry's conference is ``<enquiry>/C``, a conference held
-  at episode level (``CINdetails/DateOfInitialCPC``, a transfer-in) is
-  ``<episode>/C``; a plan's reviews ``<plan>/R1`` …; disabilities
-  ``<LAchildID>/D1`` ….
+  ``<LAchildID>/<CINreferralDate>``; its assessments, CIN plans, S47 enquiries
+  and CP plans are ``<episode>/A<start>``, ``/P<start>``, ``/S<start>``,
+  ``/CPP<start>`` (``#2``, ``#3`` … for a second or third one starting the same
+  day); an enquiry's conference is ``<enquiry>/C``, a conference held at episode
+  level (``CINdetails/DateOfInitialCPC``, a transfer-in) ``<episode>/C``; a
+  plan's reviews ``<plan>/R<date>``; disabilities ``<LAchildID>/D1`` ….
 * **Several years.** Files are ranked by ``Header/CollectionDetails/ReferenceDate``
   (a file without one ranks first; files with the same date keep the order they
   were given, with a finding). For each child, identifiers and characteristics
   (sex, dates of birth and death, UPN, ethnicity, disabilities) come from the
-  latest file holding the child. Each episode of need comes whole (with its
-  assessments, plans, enquiries, conferences and reviews) from the latest file
-  holding that episode; episodes only in earlier files are kept.
+  latest file holding the child. An episode's own fields (source, need, closure,
+  NFA) come from the latest file holding it; its assessments, CIN plans,
+  enquiries, conferences, CP plans and reviews are merged over every file holding
+  the episode, each from the latest file holding that item (a census holds only
+  the items of its year). Episodes only in earlier files are kept.
 * **Structural problems** (not XML, not a census, a child without LAchildID, a
   block without its start date or with one that cannot be read) stop the import:
   every problem in every file is reported together, and nothing is returned.
@@ -32,8 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
@@ -41,7 +41,15 @@ import pyarrow as pa
 
 from kpibook.errors import InputError
 from kpibook.problems import Problem
-from kpibook.returns.cin.parse import CensusFile, Child, Referral, read_file
+from kpibook.returns.cin.parse import (
+    S47,
+    Assessment,
+    CensusFile,
+    Child,
+    CpPlan,
+    Referral,
+    read_file,
+)
 from kpibook.returns.common import Imported, Provenance, finding, parse_xml
 
 TEXT = pa.string()
@@ -97,7 +105,7 @@ COLUMNS: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
 """The tables and columns the CIN census fills, in data-model column order."""
 
 Row = dict[str, object]
-_Add = Callable[[str, Row], None]
+_Add = Callable[[str, Row, "_Ranked"], None]
 
 
 @dataclass(slots=True)
@@ -169,19 +177,59 @@ def read_cin(sources: Sequence[Path]) -> Imported:
     return _merge(ranked, findings)
 
 
-def _episode_ids(child: Child) -> list[str]:
+def _keys(starts: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
+    """(start, n): the n-th item starting that day, in file order."""
     seen: dict[dt.date, int] = {}
-    ids = []
-    for referral in child.referrals:
-        seen[referral.date] = seen.get(referral.date, 0) + 1
-        n = seen[referral.date]
-        ids.append(f"{child.child_id}/{referral.date.isoformat()}" + (f"#{n}" if n > 1 else ""))
-    return ids
+    keys = []
+    for start in starts:
+        seen[start] = seen.get(start, 0) + 1
+        keys.append((start, seen[start]))
+    return keys
+
+
+def _suffix(key: tuple[dt.date, int]) -> str:
+    return key[0].isoformat() + (f"#{key[1]}" if key[1] > 1 else "")
+
+
+Key = tuple[dt.date, int]
+
+
+@dataclass(slots=True)
+class _Episode:
+    """One episode of need merged over the files holding it (later files win per item)."""
+
+    child_id: str
+    referral: Referral
+    item: _Ranked
+    row: int
+    icpc: tuple[dt.date, _Ranked] | None = None
+    assessments: dict[Key, tuple[Assessment, _Ranked]] = field(default_factory=dict)
+    plans: dict[Key, tuple[tuple[dt.date, dt.date | None], _Ranked]] = field(default_factory=dict)
+    s47s: dict[Key, tuple[S47, _Ranked]] = field(default_factory=dict)
+    cpps: dict[Key, tuple[CpPlan, _Ranked]] = field(default_factory=dict)
+    reviews: dict[Key, dict[dt.date, _Ranked]] = field(default_factory=dict)
+
+    def take(self, ref: Referral, item: _Ranked) -> None:
+        """Merge a (later) file's version of the episode into this one."""
+        self.referral, self.item, self.row = ref, item, ref.row
+        if ref.icpc is not None:
+            self.icpc = (ref.icpc, item)
+        for key, a in zip(_keys([a.start for a in ref.assessments]), ref.assessments, strict=True):
+            self.assessments[key] = (a, item)
+        for key, p in zip(_keys([p[0] for p in ref.plans]), ref.plans, strict=True):
+            self.plans[key] = (p, item)
+        for key, s in zip(_keys([s.start for s in ref.s47s]), ref.s47s, strict=True):
+            self.s47s[key] = (s, item)
+        for key, c in zip(_keys([c.start for c in ref.cpps]), ref.cpps, strict=True):
+            self.cpps[key] = (c, item)
+            held = self.reviews.setdefault(key, {})
+            for day in c.reviews:
+                held[day] = item
 
 
 def _merge(ranked: Sequence[_Ranked], findings: list[Problem]) -> Imported:
     persons: dict[str, tuple[Child, _Ranked]] = {}
-    episodes: dict[str, tuple[str, Referral, _Ranked, int]] = {}
+    episodes: dict[str, _Episode] = {}
     for item in ranked:
         in_file: dict[str, Child] = {}
         for child in item.census.children:
@@ -201,12 +249,17 @@ def _merge(ranked: Sequence[_Ranked], findings: list[Problem]) -> Imported:
             in_file[child.child_id] = child
         for child in in_file.values():
             persons[child.child_id] = (child, item)
-            for episode_id, referral in zip(_episode_ids(child), child.referrals, strict=True):
-                episodes[episode_id] = (child.child_id, referral, item, referral.row)
+            keys = _keys([r.date for r in child.referrals])
+            for key, referral in zip(keys, child.referrals, strict=True):
+                episode_id = f"{child.child_id}/{_suffix(key)}"
+                episode = episodes.setdefault(
+                    episode_id, _Episode(child.child_id, referral, item, referral.row)
+                )
+                episode.take(referral, item)
     tables: dict[str, list[Row]] = {name: [] for name in COLUMNS}
     sources: dict[tuple[str, str], set[str]] = {}
 
-    def add(table: str, row: Row, *, item: _Ranked) -> None:
+    def add(table: str, row: Row, item: _Ranked) -> None:
         tables[table].append(row)
         for column, value in row.items():
             if value is not None:
@@ -218,14 +271,14 @@ def _merge(ranked: Sequence[_Ranked], findings: list[Problem]) -> Imported:
             "pers_ethnicity": child.ethnicity, "pers_dob": child.dob,
             "pers_upn_unknown": child.upn_unknown, "pers_expected_dob": child.expected_dob,
             "pers_death_date": child.death,
-        }, item=item)  # fmt: skip
+        }, item)  # fmt: skip
         for n, code in enumerate(child.disabilities, start=1):
             add("ssd_disability", {
                 "disa_table_id": f"{child_id}/D{n}", "disa_person_id": child_id,
                 "disa_disability_code": code,
-            }, item=item)  # fmt: skip
-    for episode_id, (child_id, referral, item, _row) in sorted(episodes.items()):
-        _episode(episode_id, child_id, referral, partial(add, item=item))
+            }, item)  # fmt: skip
+    for episode_id, episode in sorted(episodes.items()):
+        _episode(episode_id, episode, add)
     _overlaps(episodes, findings)
     built = {
         name: pa.table(
@@ -240,35 +293,38 @@ def _merge(ranked: Sequence[_Ranked], findings: list[Problem]) -> Imported:
     return Imported(built, tuple(findings), provenance)
 
 
-def _episode(episode_id: str, child_id: str, ref: Referral, add: _Add) -> None:
+def _episode(episode_id: str, ep: _Episode, add: _Add) -> None:
+    ref, child_id = ep.referral, ep.child_id
     add("ssd_cin_episodes", {
         "cine_referral_id": episode_id, "cine_person_id": child_id,
         "cine_referral_date": ref.date, "cine_cin_primary_need_code": ref.need,
         "cine_referral_source_code": ref.source, "cine_referral_nfa": _yn(ref.nfa),
         "cine_close_reason": ref.reason, "cine_close_date": ref.close,
-    })  # fmt: skip
-    for n, a in enumerate(ref.assessments, start=1):
-        assessment_id = f"{episode_id}/A{n}"
+    }, ep.item)  # fmt: skip
+    for key, (a, item) in sorted(ep.assessments.items()):
+        assessment_id = f"{episode_id}/A{_suffix(key)}"
         add("ssd_cin_assessments", {
             "cina_assessment_id": assessment_id, "cina_person_id": child_id,
             "cina_referral_id": episode_id, "cina_assessment_start_date": a.start,
             "cina_assessment_auth_date": a.auth,
-        })  # fmt: skip
+        }, item)  # fmt: skip
         if a.factors:
             add("ssd_assessment_factors", {
                 "cinf_table_id": f"{assessment_id}/F", "cinf_assessment_id": assessment_id,
                 "cinf_assessment_factors_json": json.dumps(a.factors, separators=(",", ":")),
-            })  # fmt: skip
-    for n, (start, end) in enumerate(ref.plans, start=1):
+            }, item)  # fmt: skip
+    for key, ((start, end), item) in sorted(ep.plans.items()):
         add("ssd_cin_plans", {
-            "cinp_cin_plan_id": f"{episode_id}/P{n}", "cinp_referral_id": episode_id,
+            "cinp_cin_plan_id": f"{episode_id}/P{_suffix(key)}", "cinp_referral_id": episode_id,
             "cinp_person_id": child_id, "cinp_cin_plan_start_date": start,
             "cinp_cin_plan_end_date": end,
-        })  # fmt: skip
-    plans = {p.start: f"{episode_id}/CPP{n}" for n, p in reversed(list(enumerate(ref.cpps, 1)))}
-    conferences: dict[str, dt.date] = {}
-    for n, s in enumerate(ref.s47s, start=1):
-        s47_id = f"{episode_id}/S{n}"
+        }, item)  # fmt: skip
+    plans: dict[dt.date, str] = {}
+    for key in sorted(ep.cpps, reverse=True):
+        plans[key[0]] = f"{episode_id}/CPP{_suffix(key)}"
+    held: set[dt.date] = set()
+    for key, (s, item) in sorted(ep.s47s.items()):
+        s47_id = f"{episode_id}/S{_suffix(key)}"
         outcome = None
         if s.not_required is not None:
             outcome = json.dumps({"CP_CONFERENCE_FLAG": "N" if s.not_required else "Y"})
@@ -276,31 +332,35 @@ def _episode(episode_id: str, child_id: str, ref: Referral, add: _Add) -> None:
             "s47e_s47_enquiry_id": s47_id, "s47e_referral_id": episode_id,
             "s47e_person_id": child_id, "s47e_s47_start_date": s.start,
             "s47e_s47_outcome_json": outcome,
-        })  # fmt: skip
+        }, item)  # fmt: skip
         if s.icpc is not None:
-            conferences[f"{s47_id}/C"] = s.icpc
-            _conference(add, f"{s47_id}/C", s47_id, child_id, episode_id, s.target, s.icpc, plans)
-    if ref.icpc is not None and ref.icpc not in conferences.values():
-        conferences[f"{episode_id}/C"] = ref.icpc
-        _conference(add, f"{episode_id}/C", None, child_id, episode_id, None, ref.icpc, plans)
-    by_day = {day: icpc_id for icpc_id, day in conferences.items()}
-    for n, p in enumerate(ref.cpps, start=1):
-        plan_id = f"{episode_id}/CPP{n}"
+            held.add(s.icpc)
+            _conference(add, item, f"{s47_id}/C", s47_id, child_id, episode_id, s.target, s.icpc,
+                        plans)  # fmt: skip
+    conferences = {day: f"{episode_id}/S{_suffix(k)}/C" for k, (s, _) in ep.s47s.items()
+                   if (day := s.icpc) is not None}  # fmt: skip
+    if ep.icpc is not None and ep.icpc[0] not in held:
+        day, item = ep.icpc
+        conferences[day] = f"{episode_id}/C"
+        _conference(add, item, f"{episode_id}/C", None, child_id, episode_id, None, day, plans)
+    for key, (p, item) in sorted(ep.cpps.items()):
+        plan_id = f"{episode_id}/CPP{_suffix(key)}"
         add("ssd_cp_plans", {
             "cppl_cp_plan_id": plan_id, "cppl_referral_id": episode_id,
-            "cppl_icpc_id": by_day.get(p.start), "cppl_person_id": child_id,
+            "cppl_icpc_id": conferences.get(p.start), "cppl_person_id": child_id,
             "cppl_cp_plan_start_date": p.start, "cppl_cp_plan_end_date": p.end,
             "cppl_cp_plan_initial_category": p.initial, "cppl_cp_plan_latest_category": p.latest,
-        })  # fmt: skip
-        for r, day in enumerate(p.reviews, start=1):
+        }, item)  # fmt: skip
+        for day, source in sorted(ep.reviews.get(key, {}).items()):
             add("ssd_cp_reviews", {
-                "cppr_cp_review_id": f"{plan_id}/R{r}", "cppr_person_id": child_id,
+                "cppr_cp_review_id": f"{plan_id}/R{day.isoformat()}", "cppr_person_id": child_id,
                 "cppr_cp_plan_id": plan_id, "cppr_cp_review_date": day,
-            })  # fmt: skip
+            }, source)  # fmt: skip
 
 
 def _conference(
     add: _Add,
+    item: _Ranked,
     icpc_id: str,
     s47_id: str | None,
     child_id: str,
@@ -317,14 +377,14 @@ def _conference(
         "icpc_icpc_transfer_in": "N" if s47_id is not None else "Y",
         "icpc_icpc_target_date": target, "icpc_icpc_date": day,
         "icpc_icpc_outcome_cp_flag": "Y" if plan_id is not None else "N",
-    })  # fmt: skip
+    }, item)  # fmt: skip
 
 
-def _overlaps(episodes: dict[str, tuple[str, Referral, _Ranked, int]], out: list[Problem]) -> None:
+def _overlaps(episodes: dict[str, _Episode], out: list[Problem]) -> None:
     """A finding for each episode that starts before the child's previous one closed."""
     by_child: dict[str, list[tuple[Referral, _Ranked, int]]] = {}
-    for child_id, referral, item, row in episodes.values():
-        by_child.setdefault(child_id, []).append((referral, item, row))
+    for ep in episodes.values():
+        by_child.setdefault(ep.child_id, []).append((ep.referral, ep.item, ep.row))
     for child_id, items in sorted(by_child.items()):
         items.sort(key=lambda i: i[0].date)
         covered: tuple[dt.date, Referral] | None = None
