@@ -70,7 +70,7 @@ def referrals(b: Builder, sheets: dict[int, Sheet]) -> None:
             },
         )
         if start is not None:
-            b.episodes.append(Episode(referral_id, person, start))
+            b.episodes.setdefault(person, []).append(Episode(referral_id, person, start))
     _children_in_need(b, sheets)
 
 
@@ -109,7 +109,7 @@ def _children_in_need(b: Builder, sheets: dict[int, Sheet]) -> None:
             )
             episodes[(person, start)] = episode
             if start is not None:
-                b.episodes.append(Episode(referral_id, person, start))
+                b.episodes.setdefault(person, []).append(Episode(referral_id, person, start))
         else:
             filled = {k: x for k, x in values.items() if x is not None}
             if known.get("cine_referral_team") is None and team is not None:

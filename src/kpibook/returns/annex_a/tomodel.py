@@ -59,7 +59,8 @@ class Builder:
     persons: dict[str, dict[str, object]] = field(default_factory=dict)
     workers: dict[str, str] = field(default_factory=dict)
     teams: dict[str, str] = field(default_factory=dict)
-    episodes: list[Episode] = field(default_factory=list)
+    episodes: dict[str, list[Episode]] = field(default_factory=dict)
+    """Referral episodes by child, for linking later lists to them."""
     allocations: dict[tuple[str, str | None, str | None, str], dict[str, object]] = field(
         default_factory=dict
     )
@@ -198,7 +199,7 @@ class Builder:
         if day is None:
             return None
         best: Episode | None = None
-        for episode in self.episodes:
+        for episode in self.episodes.get(person, ()):
             later = best is None or episode.start >= best.start
             if episode.person == person and episode.start <= day and later:
                 best = episode
