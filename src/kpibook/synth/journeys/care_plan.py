@@ -165,6 +165,10 @@ def make_plan(
         if adoption.reversed_day is None:
             plan.exit_day, plan.exit_kind = adoption.order, "adopt"
         else:
+            if legal[-1][1] == "E1" and adoption.reversed_day > legal[-1][0]:
+                # Adoption is no longer the plan: the placement order is revoked
+                # and a care order made (DfE rule 553: no E1 without the decision).
+                legal.append((adoption.reversed_day, "C2"))
             plan.pathway = pathway = "sgo" if rng.random() < 0.3 else "long_term"
             plan.long_term_day = adoption.reversed_day + days(rng.randint(30, 120))
             t = plan.long_term_day

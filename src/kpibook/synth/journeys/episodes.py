@@ -15,6 +15,11 @@ import datetime as dt
 from bisect import bisect_right
 
 from kpibook.synth.journeys.care_common import Period, Placement
+from kpibook.synth.urns import placement_urn
+
+_CARE_NEEDS = frozenset(("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"))
+"""903 categories of need (rule 145): a child in care is in need, so a referral's
+N0 (not stated) or N9 (not in need) is recorded as N5, family dysfunction."""
 
 IRO_TEAM = "T_IRO"
 """The independent reviewing officers' team."""
@@ -41,7 +46,9 @@ def emit_placements(period: Period) -> None:
             clap_person_id=child.person_id,
             clap_cla_placement_start_date=p.start,
             clap_cla_placement_type=p.code,
-            clap_cla_placement_urn=None,
+            clap_cla_placement_urn=placement_urn(
+                p.code, p.provider, p.kind, p.postcode.postcode, p.end
+            ),
             clap_cla_placement_distance=p.distance,
             clap_cla_placement_provider=p.provider,
             clap_cla_placement_postcode=p.postcode.postcode,
@@ -120,7 +127,7 @@ def emit_episodes(period: Period, need_code: str) -> None:
             clae_cla_placement_id=placement.placement_id,
             clae_cla_episode_start_date=start,
             clae_cla_episode_start_reason=reason,
-            clae_cla_primary_need_code=need_code,
+            clae_cla_primary_need_code=need_code if need_code in _CARE_NEEDS else "N5",
             clae_cla_episode_ceased_date=clipped,
             clae_cla_episode_ceased_reason=None
             if clipped is None

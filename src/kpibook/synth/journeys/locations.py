@@ -87,6 +87,23 @@ def _kernel(home_code: str, scale: float) -> Weighted[str]:
     return Weighted(pairs)
 
 
+def neighbour_postcode(postcode: Postcode) -> Postcode:
+    """The next real postcode of the same county district (``postcode`` if it is alone)."""
+    pcs = kent_postcodes().get(postcode.ons_district, ())
+    for i, p in enumerate(pcs):
+        if p.postcode == postcode.postcode:
+            return pcs[(i + 1) % len(pcs)]
+    return pcs[0] if pcs else postcode
+
+
+def in_county(postcode: Postcode) -> bool:
+    """Whether ``postcode`` is in one of the county's districts."""
+    return postcode.ons_district in _COUNTY_DISTRICTS
+
+
+_COUNTY_DISTRICTS = frozenset(d.ons_code for d in DISTRICTS)
+
+
 def uasc_base() -> Postcode:
     """The reception service's postcode, used as the home of children with no home address."""
     pcs = kent_postcodes()[UASC_BASE_DISTRICT]

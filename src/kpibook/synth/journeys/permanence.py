@@ -159,13 +159,21 @@ def emit_adoption(period: Period, plan: AdoptionPlan, params: PermanenceParams =
     n_sib = rng.randint(2, 3) if sibling else 1
     adopters = _ADOPTER_SEX.draw(rng)
     n_adopters = 1 if adopters in ("F1", "M1") else 2
+    # DfE 903 LS_ADOPTR: L0 single adopter; L11 married couple of different sexes,
+    # L12 of the same sex; L2 civil partners; L3 unmarried couple of different
+    # sexes, L4 of the same sex (DfE rules 514, 520, 524, 525, 526).
+    same_sex = adopters in ("FF", "MM")
     legal = (
-        "L11"
+        "L0"
         if n_adopters == 1
         else (
             "L2"
-            if adopters in ("FF", "MM") and rng.random() < 0.5
-            else ("L12" if rng.random() < 0.8 else "L3")
+            if same_sex and rng.random() < 0.5
+            else (
+                ("L12" if same_sex else "L11")
+                if rng.random() < 0.8
+                else ("L4" if same_sex else "L3")
+            )
         )
     )
     matched = seen(plan.matched) if live else None

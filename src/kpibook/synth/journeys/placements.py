@@ -30,7 +30,7 @@ from kpibook.model import codelist
 from kpibook.synth.context import ChildContext
 from kpibook.synth.journeys.care_common import ONE_DAY, Placement, Weighted, days, gamma_days
 from kpibook.synth.journeys.care_plan import CarePlan
-from kpibook.synth.journeys.locations import placement_postcode
+from kpibook.synth.journeys.locations import in_county, neighbour_postcode, placement_postcode
 from kpibook.synth.postcodes import Postcode
 
 H5_FROM = dt.date(2015, 4, 1)
@@ -104,6 +104,8 @@ _HAZARD = {k: (a, b) for k, a, b in PARAMS.breakdown_per_year}
 _REASONS = Weighted(PARAMS.breakdown_reasons)
 _REASONS_FROM = codelist("placement_change_reason").versions[0].valid_from
 _FOSTER = frozenset(("foster_ih", "foster_rel", "foster_ifa"))
+_OWN_ANYWHERE = _FOSTER | {"adopt", "parents"}
+"""Kinds the council's own provision (PR1) may place anywhere: fostering and adoption."""
 
 _NEXT: dict[str, Weighted[str]] = {
     "young": Weighted([("foster_ih", 0.76), ("foster_ifa", 0.12), ("foster_rel", 0.09),
@@ -142,6 +144,36 @@ class _Builder:
         self.placements: list[Placement] = []
         self.carers = 0
         self.term = "short"
+        self.legal: list[tuple[dt.date, str]] = []
+        """The period's legal statuses (start day, code), to keep placements lawful."""
+
+    def legal_on(self, day: dt.date) -> str | None:
+        """The legal status in force on ``day`` (None before the first)."""
+        code = None
+        for start, status in self.legal:
+            if start <= day:
+                code = status
+        return code
+
+    def legal_from(self, day: dt.date) -> tuple[str | None, str | None]:
+        """The legal status in force on ``day`` and the one after it (None if none)."""
+        later = [status for start, status in self.legal if start > day]
+        return self.legal_on(day), later[0] if later else None
+
+    def lawful(self, kind: str, code: str, provider: str, day: dt.date) -> tuple[str, str]:
+        """The 903 type and provider of a new ``kind`` placement, as the DfE rules allow.
+
+        Placement with parents is not possible under a single period of s20
+        accommodation (V2, rule 378): it is recorded as foster care with
+        relatives (U3). Supported accommodation (H5) is for young people of 16
+        or more (rules 371, K3 from 2024-25): a younger child's is a children's home (K2). Only
+        the codes change, never the draws, so the rest of the council is the same.
+        """
+        if kind == "parents" and "V2" in self.legal_from(day):
+            return "U3", "PR1"
+        if kind == "semi" and code in ("H5", "K3") and self.child.age_on(day) < 16:
+            return "K2", provider
+        return code, provider
 
     def code(self, kind: str, day: dt.date, consent: bool = False) -> tuple[str, str]:
         """903 placement type and provider for a new placement of ``kind`` on ``day``."""
@@ -180,7 +212,7 @@ class _Builder:
     ) -> None:
         """Start a placement of ``kind`` on ``day`` (closing the current one)."""
         if not code:
-            code, provider = self.code(kind, day)
+            code, provider = self.lawful(kind, *self.code(kind, day), day)
         if same_carer and self.placements:
             prev = self.placements[-1]
             carer, postcode, distance = prev.carer, prev.postcode, prev.distance
@@ -188,7 +220,15 @@ class _Builder:
             self.carers += 1
             carer = self.carers
             postcode = placement_postcode(self.rng, kind, self.home)
+            if kind == "parents" and code != "P1":
+                # Relatives caring for the child instead of the parents live nearby,
+                # not at the child's home (DfE rule 392d), chosen without a draw.
+                postcode = neighbour_postcode(postcode)
             distance = self.home.miles_to(postcode)
+        if provider == "PR1" and kind not in _OWN_ANYWHERE and not in_county(postcode):
+            # The council's own homes and supported accommodation are in the county
+            # (DfE rule 1015): one outside it is a private provider's.
+            provider = "PR4"
         self.placements.append(Placement(day, day, kind, code, provider, carer, postcode, distance))
 
     def close(self, day: dt.date, reason: str | None) -> None:
@@ -238,6 +278,7 @@ def simulate_placements(
     """Every placement of the period of care from ``start`` to ``plan.exit_day``."""
     rng = child.rng
     b = _Builder(child, home, params)
+    b.legal = plan.legal
     exit_day = plan.exit_day
     age = child.age_on(start)
     if child.is_uasc:
