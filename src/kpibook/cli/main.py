@@ -10,6 +10,7 @@ from kpibook.cli.compute import compute_command
 from kpibook.cli.demo import demo_command
 from kpibook.cli.explain import explain_command
 from kpibook.cli.indicators import indicators_command
+from kpibook.cli.returns import export_command, import_command
 from kpibook.cli.synth import synth_command
 from kpibook.cli.targets import targets_command
 
@@ -28,4 +29,6 @@ app.command("explain")(explain_command)
 app.command("targets")(targets_command)
 app.command("build")(build_command)
 app.command("publish")(publish_command)
+app.command("import")(import_command)
+app.command("export")(export_command)
 app.command("demo")(demo_command)
