@@ -213,3 +213,24 @@ def test_2026_transfer_in_conference_and_pre_proceedings() -> None:
     (plan,) = rows(got, "ssd_cp_plans")
     assert plan["cppl_icpc_id"] == "NEW0001/2025-05-01/C"
     assert plan["cppl_cp_plan_end_date"] is None
+
+
+def test_oddities_seen_in_the_validators_fake_files() -> None:
+    # No XML declaration; stray text between elements; Sex written with the old
+    # numeric codes in a 2023-24 file; an unknown factor; authorisation before
+    # start; one Reviews element per review date.
+    got = read_cin([F / "cin_oddities_2024.xml"])
+    (person,) = rows(got, "ssd_person")
+    assert (person["pers_sex"], person["pers_upn"], person["pers_upn_unknown"]) == (
+        "F", "Z987654321098", "UN2",
+    )  # fmt: skip
+    assert [(p.rule, p.line, p.column) for p in got.findings] == [
+        ("cin-end-before-start", 14, "CINdetails[1]/Assessments[1]/AssessmentAuthorisationDate"),
+        ("cin-unknown-code", 14,
+         "CINdetails[1]/Assessments[1]/FactorsIdentifiedAtAssessment/AssessmentFactors"),
+    ]  # fmt: skip
+    factors = rows(got, "ssd_assessment_factors")[0]["cinf_assessment_factors_json"]
+    assert factors == '["4B","ZZ"]'
+    assert [r["cppr_cp_review_date"] for r in rows(got, "ssd_cp_reviews")] == [
+        D(2023, 12, 14), D(2024, 3, 14),
+    ]  # fmt: skip
