@@ -84,6 +84,9 @@ def export_command(
     month: Annotated[
         str | None, typer.Option("--month", help="Annex A: the month the lists run to, YYYY-MM.")
     ] = None,
+    la_code: Annotated[
+        str, typer.Option("--la-code", help="The council's 3-digit DfE LA number (903 and CIN).")
+    ] = "886",
 ) -> None:
     """Export a statutory return from a data folder: 903 CSVs, CIN census XML or Annex A.
 
@@ -94,7 +97,12 @@ def export_command(
     console = Console(stderr=True)
     with reported_failures(console):
         written = export_return(
-            data, fmt, out, year=year, period_end=month_end(month, "--month") if month else None
+            data,
+            fmt,
+            out,
+            year=year,
+            period_end=month_end(month, "--month") if month else None,
+            la_code=la_code,
         )
     for path in written:
         console.print(f"  [bold]{path.resolve()}[/bold]")

@@ -13,7 +13,7 @@ from kpibook.problems import Problem
 from kpibook.returns.annex_a.reader import read_annex_a
 from kpibook.returns.annex_a.writer import write_annex_a
 from kpibook.returns.cin.reader import read_cin
-from kpibook.returns.cin.writer import write_cin
+from kpibook.returns.cin.writer import SYNTHETIC_LEA, write_cin
 from kpibook.returns.common import Imported, Provenance, write_dataset
 from kpibook.returns.dataset import assemble, missing_columns, organisation
 from kpibook.returns.ssd import read_ssd
@@ -89,17 +89,27 @@ def not_supplied(result: ImportResult) -> dict[str, tuple[str, ...]]:
 
 
 def export_return(
-    data: Path, fmt: str, out: Path, *, year: str | None = None, period_end: dt.date | None = None
+    data: Path,
+    fmt: str,
+    out: Path,
+    *,
+    year: str | None = None,
+    period_end: dt.date | None = None,
+    la_code: str = SYNTHETIC_LEA,
 ) -> list[Path]:
-    """Write one return from a data folder: 903 CSVs or CIN XML for a year, or Annex A."""
+    """Write one return from a data folder: 903 CSVs or CIN XML for a year, or Annex A.
+
+    ``la_code``: the council's three-digit DfE local authority number (the
+    synthetic council uses Kent's, 886).
+    """
     if fmt == "903":
         if year is None:
             raise ConfigError("--year is needed for the 903 (e.g. 2023-24)")
-        return sorted(write_903(data, year, out).values())
+        return sorted(write_903(data, year, out, la_number=la_code).values())
     if fmt == "cin":
         if year is None:
             raise ConfigError("--year is needed for the CIN census (e.g. 2023-24)")
-        return [write_cin(data, year, out)]
+        return [write_cin(data, year, out, lea=la_code)]
     if fmt == "annex-a":
         if period_end is None:
             raise ConfigError("--month is needed for Annex A (the month the lists run to)")
