@@ -26,7 +26,7 @@ import pytest
 
 from kpibook.model import SCHEMA
 from kpibook.returns.ssda903.write import COLUMNS, FILE_NAMES, write_903
-from kpibook.returns.ssda903.write_tables import Year, recode
+from kpibook.returns.ssda903.write_tables import Year, _urn, recode
 
 Rows = list[dict[str, str]]
 
@@ -325,3 +325,11 @@ def test_nothing_written_when_the_data_cannot_be_used(tmp_path: Path) -> None:
     assert type(info.value).__name__ == "InputError"
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "out"]
+
+
+def test_supported_accommodation_urn_from_2023_24() -> None:
+    h5 = {"clap_cla_placement_type": "H5", "clap_cla_placement_urn": "SC123456"}
+    assert _urn(h5, 2022) is None  # rule 222 (2022-23): no URN for H5
+    assert _urn(h5, 2023) == "SC123456"  # rule 230 (2023-24): H5 has a URN
+    k2 = {"clap_cla_placement_type": "K2", "clap_cla_placement_urn": "SC654321"}
+    assert _urn(k2, 2022) == "SC654321"

@@ -132,16 +132,19 @@ def build_903(
     ``_last`` tables), Episodes holds every earlier episode of the children too,
     as a stack of earlier returns would: the care-leaver rules look back to the
     child's 14th birthday. ``coding`` (a collection year's first calendar year)
-    codes SEX as in that year: the previous year's tables are written in the
-    current year's codes, so that the year-on-year rules (202: SEX unchanged)
-    compare like with like when the coding changes (1/2 to M/F in 2024-25).
+    records SEX and H5 URNs as that year's return does: the previous year's
+    tables are written in the current year's terms, so that the year-on-year
+    rules (202: SEX unchanged; 503F: URN unchanged) compare like with like when
+    the recording changes (SEX 1/2 to M/F in 2024-25; H5 URNs from 2023-24).
     """
-    episodes = episodes_rows(model, year)
+    episodes = episodes_rows(model, year, coding=coding)
     looked_after = {str(r["CHILD"]) for r in episodes}
     leavers = oc3_cohort(model, year)
     tables: dict[str, list[Row]] = {
         "Header": header_rows(model, year, looked_after | set(leavers), looked_after, coding),
-        "Episodes": episodes_rows(model, year, history=True) if history else episodes,
+        "Episodes": episodes_rows(model, year, history=True, coding=coding)
+        if history
+        else episodes,
         "Reviews": reviews_rows(model, year, looked_after),
         "UASC": uasc_rows(model, year, looked_after | set(leavers), coding),
         "OC2": oc2_rows(model, year, looked_after),

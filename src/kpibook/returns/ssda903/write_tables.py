@@ -256,8 +256,14 @@ def year_episodes(model: Model, year: Year, *, history: bool = False) -> list[Ro
     ]
 
 
-def episodes_rows(model: Model, year: Year, *, history: bool = False) -> list[Row]:
-    """903 episodes of the year (with ``history``, of every year up to it)."""
+def episodes_rows(
+    model: Model, year: Year, *, history: bool = False, coding: int | None = None
+) -> list[Row]:
+    """903 episodes of the year (with ``history``, of every year up to it).
+
+    Recorded as the return of collection year ``coding`` would (default: the
+    year's own): H5 placements carry a URN from 2023-24.
+    """
     by_child: dict[str, list[Row]] = defaultdict(list)
     for e in model.episodes:
         by_child[str(e["clae_person_id"])].append(e)
@@ -305,10 +311,24 @@ def episodes_rows(model: Model, year: Year, *, history: bool = False) -> list[Ro
                 "REASON_PLACE_CHANGE": change,
                 "HOME_POST": home["addr_address_postcode"] if home else None,
                 "PL_POST": placement.get("clap_cla_placement_postcode"),
-                "URN": placement.get("clap_cla_placement_urn"),
+                "URN": _urn(placement, coding or year.start.year),
             }
         )
     return rows
+
+
+H5_URN_FROM = 2023
+"""First collection year (2023-24) whose returns carry a URN for supported
+accommodation (H5): its providers are registered with Ofsted from 28 October
+2023 (DfE rule 230); until 2022-23 an H5 placement has none (rule 222)."""
+
+
+def _urn(placement: Row, coding: int) -> str | None:
+    """The placement's URN as the return of collection year ``coding`` records it."""
+    urn = placement.get("clap_cla_placement_urn")
+    if placement.get("clap_cla_placement_type") == "H5" and coding < H5_URN_FROM:
+        return None
+    return None if urn is None else str(urn)
 
 
 def _dob(model: Model, child: str) -> dt.date | None:

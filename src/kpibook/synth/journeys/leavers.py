@@ -35,6 +35,7 @@ import random
 from dataclasses import dataclass
 
 from kpibook.model import codelist
+from kpibook.synth.context import ChildContext
 from kpibook.synth.journeys.care_common import (
     Period,
     Weighted,
@@ -357,7 +358,7 @@ def _emit(
         clea_care_leaver_eligibility=eligibility,
         clea_care_leaver_in_touch=pos.touch,
         clea_care_leaver_latest_contact=day,
-        clea_care_leaver_accommodation=None if in_care or dead else pos.accommodation,
+        clea_care_leaver_accommodation=None if in_care or dead else _accommodation(pos, child, day),
         clea_care_leaver_accom_suitable=None if in_care or dead else pos.suitable,
         clea_care_leaver_activity=activity,
         clea_pathway_plan_review_date=None if dead else pos.review,
@@ -375,3 +376,14 @@ def _draw_activity(rng: random.Random, uasc: bool, day: dt.date, params: LeaverP
     if code not in _ACTIVITY.codes_at(day):
         code = _SPLIT[code][0 if rng.random() < 0.3 else 1]
     return code
+
+
+def _accommodation(pos: _Position, child: ChildContext, day: dt.date) -> str | None:
+    """The accommodation type recorded on ``day``.
+
+    Staying put (Z, with former foster carers) begins at 18: a younger care
+    leaver living with them is in supported lodgings (E; DfE rule 3001).
+    """
+    if pos.accommodation == "Z" and child.age_on(day) < 18:
+        return "E"
+    return pos.accommodation
