@@ -297,6 +297,9 @@ def test_sex_coded_by_collection_year(tmp_path: Path) -> None:
     assert recode("SEX", "M", 2023) == "1"
     assert recode("SEX", "F", 2023) == "2"
     assert recode("SEX", "F", 2024) == "F"
+    assert recode("PLACE", "H5", 2024) == "H5"
+    assert recode("PLACE", "H5", 2025) == "K3"  # no H5 in the 2025-26 return
+    assert recode("PLACE", "U4", 2025) == "U4"
     written = write_903(_write_model(tmp_path / "model"), "2024-25", tmp_path / "out")
     header = _read(written["Header"])
     # C1 and C4 looked after in 2024-25; C2 (19th birthday) in OC3.

@@ -38,7 +38,9 @@ def _recodings() -> dict[str, list[dict[str, Any]]]:
 def recode(field_name: str, value: str | None, first_year: int) -> str | None:
     """``value`` of the model as the 903 codes ``field_name`` in the year starting ``first_year``.
 
-    Uses write_codes.yaml; a value with no mapping there for that year is None.
+    Uses write_codes.yaml; a value with no mapping there for that year is None,
+    unless the year's entry says ``others: keep`` (or, for PLACE, no entry covers
+    the year: placement types are the model's own codes).
     """
     if value is None:
         return None
@@ -46,8 +48,10 @@ def recode(field_name: str, value: str | None, first_year: int) -> str | None:
         last = version.get("to_year")
         if version["from_year"] <= first_year and (last is None or first_year <= last):
             mapped = version["from_model"].get(value)
+            if mapped is None and version.get("others") == "keep":
+                return value
             return None if mapped is None else str(mapped)
-    return None
+    return value if field_name == "PLACE" else None
 
 
 @dataclass(frozen=True)
@@ -304,7 +308,9 @@ def episodes_rows(
                 "RNE": e["clae_cla_episode_start_reason"],
                 "LS": legal["lega_legal_status"] if legal else None,
                 "CIN": e["clae_cla_primary_need_code"],
-                "PLACE": placement.get("clap_cla_placement_type"),
+                "PLACE": recode(
+                    "PLACE", placement.get("clap_cla_placement_type"), coding or year.start.year
+                ),
                 "PLACE_PROVIDER": placement.get("clap_cla_placement_provider"),
                 "DEC": ceased,
                 "REC": e["clae_cla_episode_ceased_reason"] if ceased is not None else None,
