@@ -15,6 +15,7 @@ runner = CliRunner()
 FIXTURES = Path(__file__).parents[1] / "returns"
 RETURN_903 = FIXTURES / "ssda903" / "fixtures" / "read" / "fake_shaped"
 CIN_2024 = FIXTURES / "cin" / "fixtures" / "cin_2024.xml"
+CIN_QUALITY = FIXTURES / "cin" / "fixtures" / "cin_quality.xml"
 
 
 def test_returns_import_check_and_build(tmp_path: Path) -> None:
@@ -27,6 +28,8 @@ def test_returns_import_check_and_build(tmp_path: Path) -> None:
             str(RETURN_903),
             "--cin",
             str(CIN_2024),
+            "--cin",
+            str(CIN_QUALITY),
             "--council-id",
             "LA999",
             "--council-name",
@@ -39,6 +42,7 @@ def test_returns_import_check_and_build(tmp_path: Path) -> None:
     assert "ssd_cla_episodes" in result.output and "ssd_cin_episodes" in result.output
     report = check_folder(data)
     assert report.errors == ()
+    assert any("found on import" in w.message for w in report.warnings)
     assert report.row_counts["ssd_cla_episodes"] > 0
     provenance = (data / "provenance.csv").read_text(encoding="utf-8")
     assert "SSDA903" in provenance and "CIN" in provenance
@@ -65,6 +69,13 @@ def test_returns_import_check_and_build(tmp_path: Path) -> None:
     assert pack["not_available"]["SCS-09"].startswith("needs local_return_interviews")
     rows = [r for r in pack["rows"] if r["indicator_id"] == "SCS-09"]
     assert all(r["value"] is None for r in rows)
+    # The import's data-quality findings are summarised in the pack, counted by rule.
+    recorded = (data / "data-quality.csv").read_text(encoding="utf-8").strip().splitlines()
+    assert len(recorded) - 1 >= 3  # the quality fixture's findings (less the header)
+    assert sum(pack["data_quality"].values()) == len(recorded) - 1
+    assert pack["data_quality"]["cin-unknown-code"] >= 2
+    html = (out / "scorecard.html").read_text(encoding="utf-8")
+    assert "were recorded when the data was imported from the returns" in html
     # Children in care at the month end come from the 903.
     in_care = [
         r

@@ -44,6 +44,7 @@ def make_pack(
         compare_with=compare_with or shift(request.month, -1),
         published=published,
         unavailable=inputs.unavailable,
+        data_quality=inputs.data_quality,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -16,6 +17,7 @@ from kpibook.engine.demographics import children_in_care_counts
 from kpibook.errors import ConfigError, InputError
 from kpibook.indicators.library import Library, load_library
 from kpibook.ingest import load_or_fail
+from kpibook.ingest.report import import_findings
 from kpibook.pipeline.availability import unavailable
 from kpibook.problems import Problem, Severity
 from kpibook.rating.targets import Targets, load_targets
@@ -71,6 +73,8 @@ class Inputs:
     """The input files' bytes by role (targets, profile, commentary, results...), for provenance."""
     unavailable: dict[str, str] = field(default_factory=dict)
     """Indicators the data cannot give, with what they need (imported returns)."""
+    data_quality: dict[str, int] = field(default_factory=dict)
+    """Findings recorded when the data was imported, counted by rule."""
 
 
 def _read_units_csv(path: Path) -> dict[str, OrgUnit]:
@@ -194,7 +198,12 @@ def gather(request: BuildRequest, progress: Progress | None = None) -> Inputs:
     missing = unavailable(request.data, library)
     computable = library.select([i.id for i in library.indicators if i.id not in missing])
     results, units, found = _compute(request, computable, progress)
-    return replace(assemble(request, library, results, units, found), unavailable=missing)
+    findings = Counter(p.rule for p in import_findings(request.data))
+    return replace(
+        assemble(request, library, results, units, found),
+        unavailable=missing,
+        data_quality=dict(findings),
+    )
 
 
 def read_results_later() -> pa.Table:

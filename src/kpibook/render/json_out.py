@@ -149,6 +149,7 @@ def pack_json(pack: Pack) -> dict[str, object]:
         },
         "exceptions": [page.row.indicator_id for page in pack.exceptions],
         "not_available": dict(pack.unavailable),
+        "data_quality": dict(pack.data_quality),
         "rows": [row_json(row) for row in sorted_rows(pack.rows)],
     }
 

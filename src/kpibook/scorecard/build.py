@@ -189,6 +189,7 @@ def build_pack(
     published: Published | None = None,
     layout: Layout | None = None,
     unavailable: Mapping[str, str] | None = None,
+    data_quality: Mapping[str, int] | None = None,
 ) -> Pack:
     """The pack for ``month``: pure, given its inputs (so a rebuild reproduces it exactly).
 
@@ -253,4 +254,5 @@ def build_pack(
         exceptions=tuple(exceptions),
         demographics=demographics,
         unavailable=tuple(sorted((unavailable or {}).items())),
+        data_quality=tuple(sorted((data_quality or {}).items())),
     )

@@ -297,3 +297,5 @@ class Pack:
     demographics: Demographics | None
     version: int | None = None
     unavailable: tuple[tuple[str, str], ...] = ()
+    data_quality: tuple[tuple[str, int], ...] = ()
+    """Data-quality findings recorded when the data was imported, by rule: (rule, count)."""
