@@ -33,6 +33,7 @@ class Pair:
     denominator: float | None
     activity: bool
     expected: str
+    available: bool = True
 
 
 def read_pairs() -> list[Pair]:
@@ -46,6 +47,7 @@ def read_pairs() -> list[Pair]:
                 float(row["denominator"]) if row["denominator"] else None,
                 row["activity"] == "yes",
                 row["expected"],
+                row.get("available") != "no",
             )
             for row in csv.DictReader(f)
         ]
@@ -62,7 +64,13 @@ def bands_of(pair: Pair) -> Bands | None:
 
 @pytest.mark.parametrize("pair", read_pairs(), ids=lambda p: p.case)
 def test_rating_pair(pair: Pair) -> None:
-    rating = rate(pair.value, pair.denominator, bands_of(pair), activity=pair.activity)
+    rating = rate(
+        pair.value,
+        pair.denominator,
+        bands_of(pair),
+        activity=pair.activity,
+        available=pair.available,
+    )
     found = rating.rag.value if rating.rag is not None else rating.reason and rating.reason.value
     assert found == pair.expected
 

@@ -80,12 +80,15 @@ def rate(
     bands: Bands | None,
     *,
     activity: bool = False,
+    available: bool = True,
 ) -> Rating:
     """Rate one figure, applying the no-rating rules first.
 
     ``denominator`` is None for counts (which have none): the small-numbers
     rule applies only to figures with a denominator.
     """
+    if not available:
+        return Rating(None, NoRating.NOT_AVAILABLE)
     if activity:
         return Rating(None, NoRating.ACTIVITY)
     if bands is None:

@@ -10,7 +10,7 @@ from kpibook.indicators.definition import R3M_SUFFIX, Indicator, Unit
 from kpibook.rating.bands import Bands, Rag
 from kpibook.rating.describe import describe_bands
 from kpibook.rating.dot import direction
-from kpibook.rating.rag import NoRating, Rating, rate
+from kpibook.rating.rag import rate
 from kpibook.rating.targets import Targets
 from kpibook.scorecard.figures import Figure, Figures, shift
 from kpibook.scorecard.model import OrgUnit, Row
@@ -65,9 +65,13 @@ def make_row(indicator: Indicator, ctx: Context, level: str, unit: str, cohort: 
     month = ctx.month
     figure = ctx.figures.get(indicator.id, month, level, unit, cohort) or Figure(None, None, None)
     bands = ctx.bands(indicator, month, unit)
-    rating = rate(figure.value, _denominator(indicator, figure), bands, activity=indicator.activity)
-    if indicator.id in ctx.unavailable:
-        rating = Rating(None, NoRating.NOT_AVAILABLE)
+    rating = rate(
+        figure.value,
+        _denominator(indicator, figure),
+        bands,
+        activity=indicator.activity,
+        available=indicator.id not in ctx.unavailable,
+    )
     target = bands.target if bands is not None else None
     polarity = indicator.polarity
     before = shift(month, -1)
