@@ -4,6 +4,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh"
 bash "$ROOT/scripts/browser-tools.sh"
+# The DfE validation rules, in their own environment (they pin pandas < 2).
+[ -x "$ROOT/.dfe-venv/bin/python" ] || bash "$ROOT/scripts/dfe-validators.sh" >/dev/null
 cd "$ROOT"
 echo "== ruff (lint)"
 .venv/bin/ruff check src tests scripts
