@@ -47,6 +47,7 @@ FONT = "Arial, Helvetica, sans-serif"
 RAG_COLOURS = {Rag.GREEN: GREEN, Rag.AMBER: AMBER, Rag.RED: RED}
 
 RESULT, TARGET, FLOOR = "Result", "Target", "Floor standard"
+GREEN_BAND = "Green band"
 """The names of a trend chart's lines, as its legend prints them."""
 
 UNIT_TITLES = {
@@ -238,6 +239,15 @@ def trend_chart(
         }
         for p in points
     ]
+    has_band = any(p.band_low is not None and p.band_high is not None for p in points)
+    if has_band:
+        for v, p in zip(values, points, strict=True):
+            v["band_low"], v["band_high"] = p.band_low, p.band_high
+            v["band_text"] = (
+                f"{fmt.target(p.band_low, unit)} to {fmt.target(p.band_high, unit)}"
+                if p.band_low is not None and p.band_high is not None
+                else fmt.NOTHING
+            )
     has_target = any(p.target is not None for p in points)
     has_floor = any(p.floor is not None for p in points)
     names = [RESULT] + ([TARGET] if has_target else []) + ([FLOOR] if has_floor else [])
@@ -277,6 +287,22 @@ def trend_chart(
         }
 
     layers = []
+    if has_band:
+        # T polarity: the green band around the target, shaded (the table below the
+        # chart gives its edges in words, so it is not shown by colour alone).
+        layers.append(
+            {
+                "mark": {"type": "area", "interpolate": "step", "color": GREEN, "opacity": 0.15},
+                "encoding": {
+                    "y": {"field": "band_low", "type": "quantitative"},
+                    "y2": {"field": "band_high"},
+                    "tooltip": [
+                        {"field": "month", "type": "ordinal", "title": "Month"},
+                        {"field": "band_text", "type": "nominal", "title": GREEN_BAND},
+                    ],
+                },
+            }
+        )
     if has_target:
         layers.append(layer("target", TARGET, {"interpolate": "step"}))
     if has_floor:
@@ -305,14 +331,16 @@ def trend_chart(
         },
         "layer": layers,
     }
-    description = _trend_description(page, points, names)
+    description = _trend_description(page, points, [*names, *([GREEN_BAND] if has_band else [])])
     spec["description"] = description
     columns = ("Month", RESULT) + ((TARGET,) if has_target else ())
-    columns += ((FLOOR,) if has_floor else ()) + ("RAG rating",)
+    columns += ((FLOOR,) if has_floor else ()) + ((GREEN_BAND,) if has_band else ())
+    columns += ("RAG rating",)
     rows = tuple(
         (str(v["month"]), str(v["value_text"]))
         + ((str(v["target_text"]),) if has_target else ())
         + ((str(v["floor_text"]),) if has_floor else ())
+        + ((str(v["band_text"]),) if has_band else ())
         + (fmt.rag(p.rag) or fmt.NOTHING,)
         for v, p in zip(values, points, strict=True)
     )

@@ -20,6 +20,8 @@ def trend(ctx: Context, indicator: Indicator, unit: str, months: int) -> tuple[T
     for back in range(months - 1, -1, -1):
         day = shift(ctx.month, -back)
         bands = ctx.bands(indicator, day, unit)
+        low = bands.green_low if bands is not None else None
+        high = bands.green_high if bands is not None else None
         points.append(
             TrendPoint(
                 day,
@@ -27,6 +29,8 @@ def trend(ctx: Context, indicator: Indicator, unit: str, months: int) -> tuple[T
                 bands.target if bands is not None else None,
                 bands.floor if bands is not None else None,
                 ctx.rag_at(indicator, day, "council", unit, cohort),
+                low.value if low is not None else None,
+                high.value if high is not None else None,
             )
         )
     return tuple(points)

@@ -174,6 +174,10 @@ class TrendPoint:
     target: float | None
     floor: float | None
     rag: Rag | None
+    band_low: float | None = None
+    """T polarity: the lower edge of the green band (None otherwise)."""
+    band_high: float | None = None
+    """T polarity: the upper edge of the green band (None otherwise)."""
 
 
 @dataclass(frozen=True, slots=True)
