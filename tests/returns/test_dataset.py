@@ -95,3 +95,34 @@ def test_dates_in_both_forms(text: str, day: dt.date | None) -> None:
 def test_other_date_forms_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+def test_a_child_in_two_returns_is_one_person() -> None:
+    from_903 = Imported(
+        {
+            "ssd_person": pa.table(
+                {
+                    "pers_person_id": ["C1", "C2"],
+                    "pers_sex": ["M", None],
+                    "pers_is_mother": ["N", None],
+                }
+            )
+        }
+    )
+    from_cin = Imported(
+        {
+            "ssd_person": pa.table(
+                {
+                    "pers_person_id": ["C2", "C1", "C3"],
+                    "pers_sex": ["F", "F", "M"],
+                    "pers_is_mother": [None, "Y", None],
+                }
+            )
+        }
+    )
+    tables, _, _ = assemble([from_903, from_cin])
+    person = tables["ssd_person"].sort_by("pers_person_id")
+    assert person.column("pers_person_id").to_pylist() == ["C1", "C2", "C3"]
+    # The first source's value wins; a value it lacks comes from the next.
+    assert person.column("pers_sex").to_pylist() == ["M", "F", "M"]
+    assert person.column("pers_is_mother").to_pylist() == ["N", None, None]

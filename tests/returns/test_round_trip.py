@@ -48,13 +48,10 @@ BEFORE_RETURNS = "starts before the earliest return (1 April 2022), which holds 
 
 DIFFER: dict[str, dict[str, str]] = {
     "903": {
-        "CIC-09": (
-            "needs the council's postcode lookup (local_postcode_districts), which no return "
-            "carries; availability treats it as breakdown-only, so it is not flagged"
-        ),
-        "CIC-10": (
-            "needs the council's postcode lookup (local_postcode_districts), which no return "
-            "carries; availability treats it as breakdown-only, so it is not flagged"
+        "CIC-21": (
+            "NOT YET EXPLAINED (possible 903 import bug, noted on issue 5): after the round "
+            "trip one more child counts as having an agency decision and not yet placed in "
+            "Apr-Jun 2023 (numerator 2 vs 3); equal from Jul 2023"
         ),
         "CIC-13": (
             "education/activity (ssd_care_leavers) is in the 903 only for care leavers (OC3), "
@@ -65,10 +62,6 @@ DIFFER: dict[str, dict[str, str]] = {
         "SCS-20": (
             "the 903 has no distance: it is re-derived from HOME_POST and PL_POST, and lost "
             "for a child with no home address (the synthetic data holds distances for them)"
-        ),
-        "SCS-20-DFE": (
-            "distance re-derived from postcodes (as SCS-20) and needs local_postcode_districts "
-            "(as CIC-09)"
         ),
         "SCS-29": "the date of becoming looked after, when the period of care " + BEFORE_RETURNS,
         "SCS-30": (

@@ -38,16 +38,23 @@ def supplied_columns(folder: Path) -> frozenset[str] | None:
         return frozenset(f"{r['table']}.{r['column']}" for r in csv.DictReader(handle))
 
 
-SUBSTANTIVE_MARKERS = ("ssd_involvements", "worker_id")
-"""An indicator whose own SQL names these uses allocations for what it measures (the
-same worker, unallocated cases, caseloads), not only to place its figure."""
+def _substantive(column: str, sql: str) -> bool:
+    """Whether a breakdown column is used for the figure itself, not only to place it.
+
+    It is when the indicator's own SQL names the column's table (e.g. CIC-09 looks
+    placement postcodes up in ``local_postcode_districts``), or uses the allocated
+    worker (the same worker, unallocated cases, caseloads).
+    """
+    table = column.split(".", 1)[0]
+    return table in sql or (table == "ssd_involvements" and "worker_id" in sql)
 
 
 def needs(indicator: Indicator, supplied: frozenset[str], breakdown: frozenset[str]) -> list[str]:
     """The indicator's own fields that were not supplied."""
     sql = indicator.sql or ""
-    allocations_matter = any(marker in sql for marker in SUBSTANTIVE_MARKERS)
-    own = [r for r in indicator.requires if "." in r and (r not in breakdown or allocations_matter)]
+    own = [
+        r for r in indicator.requires if "." in r and (r not in breakdown or _substantive(r, sql))
+    ]
     return sorted(r for r in own if r not in supplied)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from kpibook.model.columns import ColumnType, Table
 from kpibook.model.schema import SCHEMA
@@ -64,6 +65,27 @@ def organisation(council_id: str, council_name: str) -> Imported:
     )
 
 
+def merge_by_key(table: Table, rows: pa.Table) -> pa.Table:
+    """One row per primary key: a child in both the 903 and the CIN census is one person.
+
+    For each key, each column takes the first value that is not empty, in the
+    order the sources were given (so a field one return lacks is filled from
+    another). Tables without a primary key are returned as they are.
+    """
+    keys = list(table.primary_key)
+    if not keys or rows.num_rows == 0:
+        return rows
+    others = [c for c in rows.column_names if c not in keys]
+    if not others:
+        merged = rows.group_by(keys, use_threads=False).aggregate([])
+    else:
+        merged = rows.group_by(keys, use_threads=False).aggregate(
+            [(c, "first", pc.ScalarAggregateOptions(skip_nulls=True)) for c in others]
+        )
+        merged = merged.rename_columns([f.removesuffix("_first") for f in merged.column_names])
+    return merged.select(rows.column_names).cast(rows.schema)
+
+
 def assemble(
     imports: Sequence[Imported],
 ) -> tuple[dict[str, pa.Table], tuple[Problem, ...], tuple[Provenance, ...]]:
@@ -76,7 +98,7 @@ def assemble(
             if model_table.name in i.tables
         ]
         if parts:
-            tables[model_table.name] = pa.concat_tables(parts)
+            tables[model_table.name] = merge_by_key(model_table, pa.concat_tables(parts))
         else:
             tables[model_table.name] = arrow_schema(model_table).empty_table()
     findings = tuple(f for i in imports for f in i.findings)

@@ -233,13 +233,13 @@ def _provenance(tables: dict[str, pa.Table], returns: Sequence[Return]) -> list[
     out: list[Provenance] = []
     for key, origin in CARRIED.items():
         table, column = key.split(".", 1)
-        if table not in tables or tables[table].num_rows == 0:
+        if table not in tables:
             continue
-        if tables[table].column(column).null_count == tables[table].num_rows:
-            continue
+        # A field the return carries is supplied even when every value is empty (no such
+        # events this year): whether an indicator is available must not depend on the sample.
         used = sorted(
             {ret.year for ret in returns for t in _SOURCES if t in origin and t in ret.tables}
-        )
+        ) or sorted({ret.year for ret in returns})
         years = ", ".join(year_label(y) for y in used)
         out.append(Provenance(table, column, f"SSDA903 {origin} ({years})"))
     return out
