@@ -72,6 +72,8 @@ class Closure:
     reason: str
     protected: bool
     """Whether the child was on a child protection plan during the episode."""
+    early_help: bool = False
+    """Whether the child steps down to early help (RC9 after an assessment; RC7 after a plan)."""
 
 
 def yn(flag: bool) -> str:

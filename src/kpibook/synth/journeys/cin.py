@@ -137,9 +137,20 @@ def factors_json(codes: tuple[str, ...]) -> str:
 
 
 def emit_assessment(
-    case: Case, a: Assessment, outcome: str, need: str, params: CinParams = PARAMS
+    case: Case,
+    a: Assessment,
+    outcome: str,
+    need: str,
+    params: CinParams = PARAMS,
+    *,
+    after_enquiry: bool = False,
 ) -> None:
-    """Write an assessment (and its factors, once authorised) with the given outcome."""
+    """Write an assessment (and its factors, once authorised) with the given outcome.
+
+    An assessment ending in no further action (or early help) may find no
+    factors (code 21), unless it ran alongside a section 47 enquiry
+    (``after_enquiry``): that one records the need's first factor.
+    """
     child = case.child
     rng = child.rng
     if a.start > child.window.end:
@@ -169,7 +180,7 @@ def emit_assessment(
     if auth is None:
         return
     if outcome in ("nfa", "early_help") and rng.random() < params.no_factors:
-        codes: tuple[str, ...] = ("21",)
+        codes: tuple[str, ...] = (FACTORS_BY_NEED[need][0],) if after_enquiry else ("21",)
     else:
         pool = FACTORS_BY_NEED[need]
         codes = tuple(

@@ -330,7 +330,7 @@ def _contact(
         closure = run_referral(j, ref_day, source)
         if closure is None or closure.reason in GONE:
             return None, 0.0, None
-        if closure.reason == "RC9":
+        if closure.early_help:
             start = closure.day + dt.timedelta(days=uniform_int(rng, 0, 14))
             end, step_up = early_help(j, start, params)
             return end, params.return_after_early_help, step_up

@@ -5,7 +5,8 @@ child's district children's social work team (or the area's disabled
 children's team) from the referral until it closes. The episode moves
 between the stages Working Together 2015 sets out:
 
-* a few referrals close with no further action before any assessment;
+* a few referrals close with no further action before any assessment (RC7:
+  RC8 and RC9 are for closures after an assessment);
 * otherwise a child and family assessment starts within days; where there is
   reasonable cause to suspect significant harm a strategy discussion starts a
   section 47 enquiry at once (:mod:`~kpibook.synth.journeys.protection`);
@@ -21,6 +22,11 @@ between the stages Working Together 2015 sets out:
   the case again, otherwise the referral closes with the reason matching how
   care ended (adopted RC1, died RC2, child arrangements order RC3, special
   guardianship RC4, another authority RC5, adult services RC6, other RC7).
+
+RC8 and RC9 are used only for an episode that ends straight after its
+assessment with nothing else (no CIN plan, enquiry, conference or CP plan);
+every other ending of that kind is RC7, including a step down to early help
+after a plan or an enquiry with no further action.
 
 The episode row is written when the episode ends, with its closure date and
 reason; an episode still open at the window's end has neither.
@@ -55,7 +61,7 @@ class ReferralParams:
     """Branching chances and hazards of a referral's journey (defaults are calibrated)."""
 
     referral_nfa: float = 0.04
-    """Chance a referral closes with no further action before any assessment (RC8)."""
+    """Chance a referral closes with no further action before any assessment (RC7)."""
     nfa_close_days: tuple[int, int] = (0, 7)
     """Days from referral to closure of a no-further-action referral (uniform)."""
     needs: tuple[tuple[str, float], ...] = (
@@ -109,7 +115,8 @@ class ReferralParams:
     close_lag_days: tuple[int, int] = (0, 21)
     """Days from the end of the work to the closure of the episode (uniform)."""
     close_rc9: float = 0.3
-    """Chance a CIN plan ends with a step down to early help (RC9) rather than RC7."""
+    """Chance a CIN plan ends with a step down to early help (closed RC7: RC9 is for
+    a closure straight after an assessment) rather than closure."""
     cin_s47_per_year: float = 0.12
     """Hazard (per year on a CIN plan) of new concerns leading to a section 47 enquiry."""
     cin_care_per_year: float = 0.032
@@ -201,7 +208,9 @@ class _Episode:
             if t > window_end or state == "stop":
                 return None
             if state.startswith("close:"):
-                return Closure(t, state[6:], self.protected)
+                reason, _, tag = state[6:].partition(":")
+                early_help = reason == "RC9" or tag == "eh"
+                return Closure(t, reason, self.protected, early_help=early_help)
             if t >= self.j.adult:  # children's services end at 18
                 return Closure(t, "RC6" if self.child.disabled else "RC7", self.protected)
             if state == "care":
@@ -243,8 +252,8 @@ class _Episode:
             if rng.random() < p.cin_after_s47:
                 emit_assessment(case, a, "cin", self.need)
                 return "cin:after_s47", t
-            emit_assessment(case, a, "nfa", self.need)
-            return "close:RC8", self.lag(t)
+            emit_assessment(case, a, "nfa", self.need, after_enquiry=True)
+            return "close:RC7", self.lag(t)
         outcome = draw(self.child, _OUTCOMES_DISABLED if self.child.disabled else _OUTCOMES)
         emit_assessment(case, a, outcome, self.need)
         if outcome == "nfa":
@@ -317,7 +326,7 @@ class _Episode:
         if end >= self.j.adult:
             return ("close:RC6" if disabled else "close:RC7"), max(end, last_assessed)
         closed = max(self.lag(end), last_assessed)
-        return ("close:RC9" if rng.random() < p.close_rc9 else "close:RC7"), closed
+        return ("close:RC7:eh" if rng.random() < p.close_rc9 else "close:RC7"), closed
 
     def _care(self, t: dt.date) -> tuple[str, dt.date]:
         self.hold(t, handover=True)
@@ -357,7 +366,7 @@ def run_referral(
     ep = _Episode(j, case, day, need, params)
     nfa = rng.random() < params.referral_nfa
     if nfa:
-        state, t = "close:RC8", day + dt.timedelta(days=uniform_int(rng, *params.nfa_close_days))
+        state, t = "close:RC7", day + dt.timedelta(days=uniform_int(rng, *params.nfa_close_days))
     else:
         state, t = ep.initial(day)
     closure = ep.run(state, t)
