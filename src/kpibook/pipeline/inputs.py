@@ -173,42 +173,28 @@ def gather(request: BuildRequest, progress: Progress | None = None) -> Inputs:
             "(figures computed elsewhere)"
         )
     library = load_library(request.indicators)
+    # The small files first, once: a typo in the targets should not wait for the figures.
+    inputs = assemble(request, library, RESULT_SCHEMA.empty_table(), {}, None)
     if request.results is not None:
-        # Check the small files first: a typo in the targets should not wait for the figures.
-        inputs = assemble(request, library, read_results_later(), {}, None)
-        results = read_results(request.results)
-        units = _read_units_csv(request.org_units) if request.org_units else {}
         files = dict(inputs.files)
         files["results"] = request.results.read_bytes()
+        units = _read_units_csv(request.org_units) if request.org_units else {}
         if request.org_units is not None:
             files["org_units"] = request.org_units.read_bytes()
-        return Inputs(
-            request,
-            library,
-            inputs.targets,
-            inputs.profile,
-            inputs.commentary,
-            results,
-            units,
-            None,
-            files,
-        )
-    assemble(request, library, read_results_later(), {}, None)
+        return replace(inputs, results=read_results(request.results), units=units, files=files)
     assert request.data is not None
     missing = unavailable(request.data, library)
     computable = library.select([i.id for i in library.indicators if i.id not in missing])
     results, units, found = _compute(request, computable, progress)
     findings = Counter(p.rule for p in import_findings(request.data))
     return replace(
-        assemble(request, library, results, units, found),
+        inputs,
+        results=results,
+        units=units,
+        demographics=found,
         unavailable=missing,
         data_quality=dict(findings),
     )
-
-
-def read_results_later() -> pa.Table:
-    """An empty results table, while the configuration files are checked."""
-    return RESULT_SCHEMA.empty_table()
 
 
 def assemble(
