@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
+from typing import Any
 
 import pytest
 
@@ -21,6 +24,7 @@ from kpibook.synth.journeys.casework import uniform_int
 from kpibook.synth.journeys.frontdoor import simulate_district
 from kpibook.synth.journeys.people import dob_for_age, upn
 from kpibook.synth.roster import Roster, build_roster
+from kpibook.synth.sink import COLUMNS
 
 WINDOW = Window(sim_start=dt.date(2012, 4, 1), start=dt.date(2015, 4, 1), end=dt.date(2016, 9, 30))
 FAR = dt.date(2999, 1, 1)
@@ -199,6 +203,73 @@ def test_the_same_seed_gives_the_same_rows(roster: Roster) -> None:
         simulate_district(s)
         runs.append([list(s.batch.rows(t)) for t in sorted(s.batch.tables)])
     assert runs[0] == runs[1]
+
+
+def _rows_by_child(shard: Shard, generated: set[str]) -> dict[str, list[tuple[object, ...]]]:
+    """Each child's rows, with the ids the shard numbered left out.
+
+    Ids are numbered across the shard's children (one counter per kind), so a
+    child with one more review shifts the ids of later children's reviews;
+    every other value of a row belongs to its child.
+    """
+    out: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+    for table in sorted(shard.batch.tables):
+        names = COLUMNS[table]
+        person = [i for i, name in enumerate(names) if name.endswith("person_id")]
+        if len(person) != 1:
+            continue  # organisation tables, and assessment factors (joined by assessment id)
+        for row in shard.batch.rows(table):
+            values = tuple(row[name] for name in names)
+            child = str(values[person[0]])
+            out[child].append((table, *("#" if v in generated else v for v in values)))
+    return out
+
+
+def test_each_child_draws_from_a_stream_of_its_own(
+    roster: Roster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changing a process rate changes only the journeys of the children it touches.
+
+    The same shard is simulated with the summer dip in plan endings at review
+    conferences and without it: the children whose records differ are exactly
+    children with a review conference in August (later children's draws do not
+    shift, as they would with one random stream for the shard).
+    """
+    from kpibook.synth.journeys import protection, referral
+
+    window = Window(dt.date(2012, 1, 1), dt.date(2014, 4, 1), dt.date(2016, 9, 30))
+    runs = []
+    for factor in (protection.PARAMS.summer_end_factor, 1.0):
+        params = replace(protection.PARAMS, summer_end_factor=factor)
+
+        def cp_plan(*args: Any, _params: protection.ProtectionParams = params) -> Any:
+            return protection.cp_plan(*args, params=_params)
+
+        monkeypatch.setattr(referral, "cp_plan", cp_plan)
+        s = Shard(6, 5, window, district("D_DOV"), 0.5, roster)
+        generated: set[str] = set()
+        counter = s.ids.next
+
+        def numbered(
+            kind: str, _next: Callable[[str], str] = counter, _seen: set[str] = generated
+        ) -> str:
+            _seen.add(value := _next(kind))
+            return value
+
+        s.ids.next = numbered  # type: ignore[method-assign]
+        simulate_district(s)
+        august = {
+            str(r["cppr_person_id"])
+            for r in s.batch.rows("ssd_cp_reviews")
+            if _day(r["cppr_cp_review_date"]).month == 8
+        }
+        runs.append((_rows_by_child(s, generated), august))
+    (before, august_before), (after, august_after) = runs
+    assert before.keys() == after.keys()
+    changed = {child for child in before if before[child] != after[child]}
+    assert changed, "removing the summer dip changed no plan"
+    assert changed <= august_before | august_after
+    assert len(changed) < len(before) / 20
 
 
 def test_dates_of_birth_match_the_age_at_contact() -> None:

@@ -6,6 +6,16 @@ county). Each shard has its own seeded random generator, its own id counters
 and its own :class:`~kpibook.synth.sink.Batch`, so shards can run in any order
 or in parallel and still give the same files.
 
+Random streams: the shard's generator (``shard.rng``) draws only who arrives
+and when (arrival days and the characteristics a child arrives with); each
+child's journey draws from a stream of its own (``child.rng``, seeded by the
+run's seed and the child's person id), and a professional allocated alongside
+the case holder (the IRO) from another (``child.stream(purpose)``). So a
+change to one process rate changes the journeys of the children it touches
+and no other child's: tuning, say, how often review conferences end child
+protection plans leaves every other child's records as they were (only their
+row ids, numbered across the shard, can shift).
+
 Journey code simulates one child at a time with a :class:`ChildContext`:
 
 * ``child.emit(table, **columns)`` records a row (unknown columns fail at once);
@@ -111,7 +121,7 @@ class Shard:
         self.ids = Ids(self.index)
 
     def child(self, dob: dt.date, sex: str, district_id: str) -> ChildContext:
-        """Start a new child in this shard."""
+        """Start a new child in this shard (with a random stream of its own)."""
         return ChildContext(self, self.ids.next("person"), dob, sex, district_id)
 
 
@@ -120,7 +130,11 @@ class ChildContext:
 
     def __init__(self, shard: Shard, person_id: str, dob: dt.date, sex: str, district_id: str):
         self.shard = shard
-        self.rng = shard.rng
+        self.rng = random.Random(f"child:{shard.seed}:{person_id}")
+        """The child's own random stream (seeded by the run and the child): every draw of
+        the journey comes from it, so other children's journeys never shift its draws."""
+        self._streams: dict[str, int] = {}
+        """How many streams :meth:`stream` has given for each purpose."""
         self.window = shard.window
         self.person_id = person_id
         self.dob = dob
@@ -267,13 +281,25 @@ class ChildContext:
         if stop is None:
             self.touch(self.window.end)
 
-    def hold_iro(self, team_id: str, start: dt.date, end: dt.date | None, cla_id: str) -> None:
+    def stream(self, purpose: str) -> random.Random:
+        """A new random stream of this child's for ``purpose``.
+
+        Seeded by the run, the child, the purpose and how many streams the
+        child has already had for it, so its draws depend on nothing another
+        child does and take none from :attr:`rng`.
+        """
+        n = self._streams.get(purpose, 0)
+        self._streams[purpose] = n + 1
+        return random.Random(f"{purpose}:{self.shard.seed}:{self.person_id}:{n}")
+
+    def hold_iro(self, team_id: str, start: dt.date, end: dt.date | None) -> None:
         """Allocate an independent reviewing officer for a period of care.
 
         Draws from a random stream of its own (seeded by the run, the child and
-        the period), so adding IROs changes no other simulated event.
+        the child's period of care, one stream per period), so adding IROs
+        changes no other simulated event.
         """
-        own = random.Random(f"iro:{self.shard.seed}:{self.person_id}:{cla_id}")
+        own = self.stream("iro")
         self.hold_case(team_id, start, end, None, role="IRO", mean_allocation_days=900.0, rng=own)
 
     def _involvement(

@@ -139,4 +139,4 @@ def emit_episodes(period: Period, need_code: str) -> None:
         )
     if starts and starts[0][0] <= end_of_window:
         # The IRO is allocated from the start of care to its end.
-        child.hold_iro(IRO_TEAM, period.start, _clip(period, period.exit_day), period.cla_id)
+        child.hold_iro(IRO_TEAM, period.start, _clip(period, period.exit_day))

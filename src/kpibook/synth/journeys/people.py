@@ -131,7 +131,9 @@ def new_child(
     """Create a child first contacted on ``day`` at ``age`` (0-17), living in the shard's district.
 
     Sets the characteristics that steer the journey: sex, date of birth,
-    disability (``child.disabled``) and home postcode (``child.home_postcode``).
+    disability (``child.disabled``) and home postcode (``child.home_postcode``),
+    drawn from the shard's stream (who arrives); the journey then draws from
+    the child's own (``child.rng``).
     """
     assert shard.district is not None
     rng = shard.rng

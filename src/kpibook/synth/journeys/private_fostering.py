@@ -107,6 +107,7 @@ def _arrangement(
     end = min(start + dt.timedelta(days=length), child.birthday(16) - _DAY)
     if notified > shard.window.end or notified >= end or dob >= notified:
         return
+    rng = child.rng  # the rest of the arrangement draws from the child's own stream
     codes = [code for code, _ in params.ethnicity]
     weights = [w for _, w in params.ethnicity]
     child.person["pers_ethnicity"] = rng.choices(codes, weights)[0]

@@ -152,6 +152,7 @@ def _journey(shard: Shard, day: dt.date, params: UascParams) -> None:
     if _plus_years(dob, 21) < shard.window.start:
         return  # everything about this child (care, care leaving) ends before the window
     child = shard.child(dob, sex, _DISTRICTS.draw(rng))
+    rng = child.rng  # the rest of the journey draws from the child's own stream
     child.is_uasc = True
     (nationality, ethnicity) = _NATIONALITY.draw(rng)
     child.emit(
