@@ -447,6 +447,56 @@ VALID_ROWS: dict[str, list[Row]] = {
             "pfv_visit_date": "2023-02-07",
         },
     ],
+    "ssd_sdq_scores": [
+        {
+            "csdq_table_id": "SDQ1",
+            "csdq_person_id": "P2",
+            "csdq_sdq_completed_date": "2023-09-01",
+            "csdq_sdq_score": "14",
+        },
+        {
+            "csdq_table_id": "SDQ2",
+            "csdq_person_id": "P2",
+            "csdq_sdq_completed_date": "2024-09-01",
+            "csdq_sdq_reason": "SDQ2",
+        },
+    ],
+    "ssd_cla_convictions": [
+        {
+            "clac_cla_conviction_id": "CV1",
+            "clac_person_id": "P2",
+            "clac_cla_conviction_date": "2023-10-01",
+            "clac_cla_conviction_offence": "Criminal damage",
+        },
+    ],
+    "ssd_cla_immunisations": [
+        {
+            "clai_person_id": "P2",
+            "clai_immunisations_status": "Y",
+            "clai_immunisations_status_date": "2023-09-01",
+        },
+        {
+            "clai_person_id": "P2",
+            "clai_immunisations_status": "N",
+            "clai_immunisations_status_date": "2024-09-01",
+        },
+    ],
+    "ssd_cla_substance_misuse": [
+        {
+            "clas_substance_misuse_id": "SM1",
+            "clas_person_id": "P2",
+            "clas_substance_misuse_date": "2023-11-01",
+            "clas_substance_misused": "Cannabis",
+            "clas_intervention_received": "N",
+        },
+    ],
+    "local_substance_misuse_offers": [
+        {
+            "smo_substance_misuse_id": "SM1",
+            "smo_person_id": "P2",
+            "smo_intervention_offered": "Y",
+        },
+    ],
     "local_complaints": [
         {
             "complaint_id": "CO1",

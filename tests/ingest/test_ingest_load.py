@@ -158,3 +158,24 @@ def test_loads_into_a_given_connection_and_leaves_no_staging(
     assert names == {"ssd_person", "ssd_disability"}
     setting = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()
     assert setting == (False,)
+
+
+_IMMUNISATION_KEY = "clai_person_id, clai_immunisations_status_date"
+
+
+def test_oc2_tables_check_codes_flags_keys_and_references(dataset, check) -> None:
+    """The SSD's SDQ, immunisation and substance misuse tables are checked like the others."""
+    dataset.set("ssd_sdq_scores", 2, "csdq_sdq_reason", "SDQ9")
+    dataset.set("ssd_cla_immunisations", 1, "clai_immunisations_status", "X")
+    dataset.set("ssd_cla_immunisations", 2, "clai_immunisations_status_date", "2023-09-01")
+    dataset.set("ssd_cla_convictions", 1, "clac_person_id", "P9")
+    dataset.set("local_substance_misuse_offers", 1, "smo_substance_misuse_id", "SM2")
+    report = check(dataset)
+    found = {(p.rule, p.file, p.row, p.column) for p in report.problems}
+    assert found == {
+        ("unknown-code", "ssd_sdq_scores.csv", 2, "csdq_sdq_reason"),
+        ("bad-flag", "ssd_cla_immunisations.csv", 1, "clai_immunisations_status"),
+        ("duplicate-key", "ssd_cla_immunisations.csv", 2, _IMMUNISATION_KEY),
+        ("dangling-reference", "ssd_cla_convictions.csv", 1, "clac_person_id"),
+        ("dangling-reference", "local_substance_misuse_offers.csv", 1, "smo_substance_misuse_id"),
+    }

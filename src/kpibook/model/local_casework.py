@@ -2,7 +2,8 @@
 
 Return home (returner) interviews, personal education plans, requests for
 initial health assessments, case file audits, quality gradings of reports and
-care plans, private fostering and complaints. Names start with ``local_``.
+care plans, private fostering, complaints and whether a substance misuse
+intervention was offered. Names start with ``local_``.
 """
 
 from __future__ import annotations
@@ -215,6 +216,37 @@ LOCAL_COMPLAINTS = Table(
     used_for=("CIC-29",),
 )
 
+LOCAL_SUBSTANCE_MISUSE_OFFERS = Table(
+    name="local_substance_misuse_offers",
+    kind=TableKind.LOCAL,
+    description=(
+        "For a substance misuse problem whose child did not receive an intervention: whether "
+        "one was offered and refused (the 903's INTERVENTION_OFFERED, which the SSD lacks)."
+    ),
+    primary_key=("smo_substance_misuse_id",),
+    columns=(
+        Column(
+            "smo_substance_misuse_id",
+            T,
+            "The substance misuse record",
+            required=True,
+            nullable=False,
+            references="ssd_cla_substance_misuse.clas_substance_misuse_id",
+        ),
+        Column("smo_person_id", T, "Child", required=True, references=_PERSON, personal=True),
+        Column(
+            "smo_intervention_offered",
+            ColumnType.FLAG,
+            "Y/N: an intervention was offered and refused",
+            required=True,
+            codelist="yes_no",
+        ),
+    ),
+    required=False,
+    used_for=("SSDA903 OC2 (no seed indicator yet)",),
+)
+
+
 TABLES: tuple[Table, ...] = (
     LOCAL_RETURN_INTERVIEWS,
     LOCAL_PEP,
@@ -224,4 +256,5 @@ TABLES: tuple[Table, ...] = (
     LOCAL_PRIVATE_FOSTERING,
     LOCAL_PRIVATE_FOSTERING_VISITS,
     LOCAL_COMPLAINTS,
+    LOCAL_SUBSTANCE_MISUSE_OFFERS,
 )

@@ -310,9 +310,172 @@ SSD_CARE_LEAVERS = Table(
 )
 
 
+_OC2 = ("SSDA903 OC2 (no seed indicator yet)",)
+"""What the four OC2 tables are used for: the 903's OC2 items, not yet any indicator."""
+
+
+SSD_SDQ_SCORES = Table(
+    name="ssd_sdq_scores",
+    kind=TableKind.SSD,
+    description=(
+        "Strengths and difficulties questionnaires (SDQ) of looked-after children: each score, "
+        "or the reason an SDQ due was not completed."
+    ),
+    primary_key=("csdq_table_id",),
+    columns=(
+        Column("csdq_table_id", T, "Row key for the SDQ record", required=True, nullable=False),
+        Column(
+            "csdq_person_id",
+            T,
+            "Child the questionnaire is about",
+            required=True,
+            references="ssd_person.pers_person_id",
+            personal=True,
+        ),
+        Column(
+            "csdq_sdq_completed_date",
+            D,
+            "Date the questionnaire was completed (or, with a reason, recorded as not completed)",
+        ),
+        Column("csdq_sdq_score", I, "Total SDQ score from 0 to 40; empty with a reason"),
+        Column(
+            "csdq_sdq_reason",
+            T,
+            "Code SDQ1-SDQ5 explaining a missing score; empty with a score",
+            codelist="sdq_reason",
+        ),
+    ),
+    required=False,
+    used_for=_OC2,
+)
+
+
+SSD_CLA_CONVICTIONS = Table(
+    name="ssd_cla_convictions",
+    kind=TableKind.SSD,
+    description=(
+        "Convictions, youth cautions and conditional cautions of looked-after children: "
+        "one row per offence."
+    ),
+    primary_key=("clac_cla_conviction_id",),
+    columns=(
+        Column(
+            "clac_cla_conviction_id",
+            T,
+            "Row key for the offence record",
+            required=True,
+            nullable=False,
+        ),
+        Column(
+            "clac_person_id",
+            T,
+            "Child who offended",
+            required=True,
+            references="ssd_person.pers_person_id",
+            personal=True,
+        ),
+        Column("clac_cla_conviction_date", D, "Date of the offence", required=True),
+        Column(
+            "clac_cla_conviction_offence",
+            T,
+            "Free-text description of the offence",
+            personal=True,
+        ),
+    ),
+    required=False,
+    used_for=_OC2,
+)
+
+
+SSD_CLA_IMMUNISATIONS = Table(
+    name="ssd_cla_immunisations",
+    kind=TableKind.SSD,
+    description=(
+        "Whether a looked-after child's immunisations are up to date, as recorded on a date. "
+        "The SSD keeps one row per child (the latest status); kpibook keys by child and date "
+        "so that a history can be kept, and loads an SSD extract unchanged."
+    ),
+    primary_key=("clai_person_id", "clai_immunisations_status_date"),
+    columns=(
+        Column(
+            "clai_person_id",
+            T,
+            "Looked-after child",
+            required=True,
+            nullable=False,
+            references="ssd_person.pers_person_id",
+            personal=True,
+        ),
+        Column(
+            "clai_immunisations_status",
+            F,
+            "Y/N: immunisations are up to date",
+            required=True,
+            codelist="yes_no",
+        ),
+        Column(
+            "clai_immunisations_status_date",
+            D,
+            "When the immunisation status was last updated",
+            required=True,
+            nullable=False,
+        ),
+    ),
+    required=False,
+    used_for=_OC2,
+)
+
+
+SSD_CLA_SUBSTANCE_MISUSE = Table(
+    name="ssd_cla_substance_misuse",
+    kind=TableKind.SSD,
+    description=(
+        "Substance misuse problems identified for looked-after children, and whether the "
+        "child received an intervention for it."
+    ),
+    primary_key=("clas_substance_misuse_id",),
+    columns=(
+        Column(
+            "clas_substance_misuse_id",
+            T,
+            "Row key for the substance misuse record",
+            required=True,
+            nullable=False,
+        ),
+        Column(
+            "clas_person_id",
+            T,
+            "Child concerned",
+            required=True,
+            references="ssd_person.pers_person_id",
+            personal=True,
+        ),
+        Column(
+            "clas_substance_misuse_date",
+            D,
+            "Date the substance misuse was recorded",
+            required=True,
+        ),
+        Column("clas_substance_misused", T, "Substance being misused", personal=True),
+        Column(
+            "clas_intervention_received",
+            F,
+            "Y/N: child got an intervention for the misuse",
+            codelist="yes_no",
+        ),
+    ),
+    required=False,
+    used_for=_OC2,
+)
+
+
 TABLES: tuple[Table, ...] = (
     SSD_CLA_HEALTH,
     SSD_MISSING,
     SSD_PERMANENCE,
     SSD_CARE_LEAVERS,
+    SSD_SDQ_SCORES,
+    SSD_CLA_CONVICTIONS,
+    SSD_CLA_IMMUNISATIONS,
+    SSD_CLA_SUBSTANCE_MISUSE,
 )
