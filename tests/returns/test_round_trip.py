@@ -48,11 +48,6 @@ BEFORE_RETURNS = "starts before the earliest return (1 April 2022), which holds 
 
 DIFFER: dict[str, dict[str, str]] = {
     "903": {
-        "CIC-21": (
-            "NOT YET EXPLAINED (possible 903 import bug, noted on issue 5): after the round "
-            "trip one more child counts as having an agency decision and not yet placed in "
-            "Apr-Jun 2023 (numerator 2 vs 3); equal from Jul 2023"
-        ),
         "CIC-13": (
             "education/activity (ssd_care_leavers) is in the 903 only for care leavers (OC3), "
             "not for 16-18-year-olds still in care"

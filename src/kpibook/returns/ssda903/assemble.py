@@ -4,6 +4,13 @@ Rules for rows the 903 cannot place (each recorded as a finding):
 
 * ``review-outside-care``: a review dated outside every period of care is
   kept with an empty period of care (``clar_cla_id``).
+* A decision that the child should be placed for adoption (PlacedAdoption
+  ``DATE_PLACED``) dated before the first episode the returns hold of a
+  period of care that began before them (its first episode's RNE is not
+  ``S``), and after any earlier period ended, belongs to that period: a 903
+  holds only the episodes open in its year, while its PlacedAdoption table
+  keeps every decision not ceased before the year, however old. Any other
+  decision outside every period of care is kept with an empty period of care.
 * ``child-not-in-header``, ``gap-before-episode``: see :mod:`.mapping`.
 """
 
@@ -74,6 +81,19 @@ def _milestones(episodes: list[Row]) -> dict[str, object]:
     return out
 
 
+def _decision_period(periods: list[_Period], day: dt.date | None) -> _Period | None:
+    """The period of care of a decision dated ``day`` (see the module's rules)."""
+    found = _period_of(periods, day)
+    if found is not None or day is None:
+        return found
+    for before, p in zip([None, *periods], periods, strict=False):
+        if p.start > day:
+            opened_earlier = p.episodes[0].text.get("RNE") != "S"
+            after_previous = before is None or (before.end is not None and before.end < day)
+            return p if opened_earlier and after_previous else None
+    return None
+
+
 def _permanence(
     tables: dict[str, list[Row]], periods: dict[str, list[_Period]]
 ) -> list[dict[str, object]]:
@@ -87,7 +107,7 @@ def _permanence(
         spans = periods.get(child, [])
         by_period: dict[str | None, list[Row]] = defaultdict(list)
         for d in decisions.get(child, []):
-            p = _period_of(spans, d.dates["DATE_PLACED"])
+            p = _decision_period(spans, d.dates["DATE_PLACED"])
             by_period[p.cla_id if p else None].append(d)
         adopted = ad1.get(child)
         adopted_in = _period_of(spans, adopted.dates.get("DATE_INT")) if adopted else None
