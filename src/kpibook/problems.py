@@ -35,6 +35,8 @@ class Problem:
         column: the column concerned, if any.
         line: 1-based line number in a text file that is not a table (an
             indicator's YAML or SQL file), if any.
+        sheet: the worksheet of a workbook file (e.g. an Annex A list), if
+            any; ``row`` then counts that sheet's data rows.
     """
 
     severity: Severity
@@ -45,11 +47,14 @@ class Problem:
     row: int | None = None
     column: str | None = None
     line: int | None = None
+    sheet: str | None = None
 
     @property
     def location(self) -> str:
-        """``file, row N, column C`` as far as known."""
+        """``file, sheet 'S', row N, column C`` as far as known."""
         parts = [self.file]
+        if self.sheet is not None:
+            parts.append(f"sheet '{self.sheet}'")
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.row is not None:

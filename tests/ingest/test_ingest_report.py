@@ -40,6 +40,7 @@ def test_problem_record_is_json_ready() -> None:
         "severity": "warning",
         "rule": "unknown-code",
         "file": "a.csv",
+        "sheet": None,
         "row": 3,
         "column": "y",
         "line": None,
@@ -53,3 +54,21 @@ def test_every_rule_id_is_registered_once() -> None:
     assert len(ids) == len(set(ids))
     constants = {v for k, v in vars(rule_ids).items() if k.isupper() and isinstance(v, str)}
     assert constants == set(ids)
+
+
+def test_a_workbook_problem_names_its_sheet() -> None:
+    found = Problem(
+        Severity.WARNING,
+        "bad-value",
+        "annex.xlsx",
+        "not a date",
+        row=2,
+        column="Date of referral",
+        sheet="List 3 - Referrals",
+    )
+    assert found.location == (
+        "annex.xlsx, sheet 'List 3 - Referrals', row 2, column Date of referral"
+    )
+    assert str(found).startswith("warning: annex.xlsx, sheet 'List 3 - Referrals', row 2, ")
+    assert problem_record(found)["sheet"] == "List 3 - Referrals"
+    assert WARNING.location == "a.csv, row 3, column y"

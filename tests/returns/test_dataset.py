@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from rich.console import Console
 
+from kpibook.cli.check import print_report
 from kpibook.ingest import check_folder
 from kpibook.returns.common import Imported, Provenance, finding, parse_date, write_dataset
 from kpibook.returns.dataset import assemble, missing_columns, organisation
@@ -53,6 +56,35 @@ def test_assembled_folder_is_checked_like_any_other(tmp_path: Path) -> None:
         "episode-overlap",
     )
     assert "found on import" in shown.message
+
+
+def test_the_sheet_of_a_workbook_finding_is_kept_and_shown(tmp_path: Path) -> None:
+    """data-quality.csv keeps the sheet; ``kpibook check`` reads it back and prints it."""
+    in_sheet = finding(
+        "annex.xlsx",
+        "bad-value",
+        "'Contact Source' is not a code of the list",
+        "the field is left empty for this row",
+        row=2,
+        column="Contact Source",
+        sheet="List 1 - Contacts",
+    )
+    tables, findings, provenance = assemble([PEOPLE])
+    write_dataset(tmp_path / "data", tables, (*findings, in_sheet), provenance)
+    written = (tmp_path / "data" / "data-quality.csv").read_text(encoding="utf-8").splitlines()
+    assert written[0] == '"severity","rule","file","sheet","row","column","message","hint"'
+    assert written[1].startswith('"warning","episode-overlap","Episodes.csv",,3,"DECOM",')
+    assert written[2].startswith('"warning","bad-value","annex.xlsx","List 1 - Contacts",2,')
+    report = check_folder(tmp_path / "data")
+    assert [(p.file, p.sheet, p.row, p.column) for p in report.warnings] == [
+        ("Episodes.csv", None, 3, "DECOM"),
+        ("annex.xlsx", "List 1 - Contacts", 2, "Contact Source"),
+    ]
+    console = Console(width=200, record=True, file=io.StringIO())
+    print_report(report, console)
+    shown = console.export_text()
+    assert "warning sheet 'List 1 - Contacts', row 2, column Contact Source: " in shown
+    assert "warning row 3, column DECOM: two episodes overlap" in shown
 
 
 def test_missing_columns_name_what_no_source_supplied() -> None:

@@ -111,6 +111,7 @@ def _problem_lines(problems: Sequence[Problem]) -> Iterator[Text]:
             where = ", ".join(
                 part
                 for part in (
+                    f"sheet '{problem.sheet}'" if problem.sheet is not None else "",
                     f"row {problem.row}" if problem.row is not None else "",
                     f"column {problem.column}" if problem.column is not None else "",
                 )

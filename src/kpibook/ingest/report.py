@@ -78,6 +78,7 @@ def problem_record(problem: Problem) -> dict[str, object]:
         "severity": problem.severity.value,
         "rule": problem.rule,
         "file": problem.file,
+        "sheet": problem.sheet,
         "row": problem.row,
         "column": problem.column,
         "line": problem.line,
@@ -112,7 +113,8 @@ def import_findings(folder: Path) -> tuple[Problem, ...]:
     """The data-quality findings recorded when the folder was imported from returns.
 
     ``kpibook import`` keeps them in ``data-quality.csv`` beside the tables; each
-    keeps the file, row and column of the return it was found in.
+    keeps the file (and sheet of a workbook), row and column of the return it
+    was found in.
     """
     path = folder / DATA_QUALITY_FILE
     if not path.is_file():
@@ -131,6 +133,7 @@ def import_findings(folder: Path) -> tuple[Problem, ...]:
                     hint=row.get("hint") or "",
                     row=int(number) if number.isdigit() else None,
                     column=row.get("column") or None,
+                    sheet=row.get("sheet") or None,
                 )
             )
     return tuple(found)

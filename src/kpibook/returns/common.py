@@ -75,10 +75,19 @@ def structural(
     row: int | None = None,
     column: str | None = None,
     line: int | None = None,
+    sheet: str | None = None,
 ) -> Problem:
     """A problem that stops the import."""
     return Problem(
-        Severity.ERROR, rule, str(file), message, hint=hint, row=row, column=column, line=line
+        Severity.ERROR,
+        rule,
+        str(file),
+        message,
+        hint=hint,
+        row=row,
+        column=column,
+        line=line,
+        sheet=sheet,
     )
 
 
@@ -91,10 +100,19 @@ def finding(
     row: int | None = None,
     column: str | None = None,
     line: int | None = None,
+    sheet: str | None = None,
 ) -> Problem:
     """A data-quality finding: reported, and the import goes on."""
     return Problem(
-        Severity.WARNING, rule, str(file), message, hint=hint, row=row, column=column, line=line
+        Severity.WARNING,
+        rule,
+        str(file),
+        message,
+        hint=hint,
+        row=row,
+        column=column,
+        line=line,
+        sheet=sheet,
     )
 
 
@@ -189,9 +207,10 @@ def write_dataset(
 ) -> None:
     """Write ``tables`` as ``<table>.csv`` into ``out``, replacing it only when all are written.
 
-    Also writes ``data-quality.csv`` (every finding: severity, rule, file, row,
-    column, message, hint) and ``provenance.csv`` (table, column, source), so the
-    report is kept with the dataset and ``kpibook check`` can show it.
+    Also writes ``data-quality.csv`` (every finding: severity, rule, file, sheet
+    (of a workbook; else empty), row, column, message, hint) and
+    ``provenance.csv`` (table, column, source), so the report is kept with the
+    dataset and ``kpibook check`` can show it.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
@@ -207,6 +226,7 @@ def write_dataset(
                 "severity": [p.severity.value for p in findings],
                 "rule": [p.rule for p in findings],
                 "file": [p.file for p in findings],
+                "sheet": pa.array([p.sheet for p in findings], pa.string()),
                 "row": pa.array([p.row for p in findings], pa.int64()),
                 "column": pa.array([p.column for p in findings], pa.string()),
                 "message": [p.message for p in findings],

@@ -245,7 +245,8 @@ def test_findings_are_warnings_with_place(imported: Imported) -> None:
     assert found == [("bad-value", 2, "Contact Source"), ("conflicting-person", 1, "pers_sex")]
     assert all(p.severity is Severity.WARNING for p in imported.findings)
     conflict = next(p for p in imported.findings if p.rule == "conflicting-person")
-    assert "List 3" in conflict.file
+    assert conflict.file.endswith(".xlsx")
+    assert conflict.sheet is not None and conflict.sheet.startswith("List 3")
     assert "C1" not in conflict.message
 
 

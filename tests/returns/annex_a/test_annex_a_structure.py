@@ -15,12 +15,12 @@ from kpibook.returns.annex_a import read_annex_a
 CHILD = {"Child Unique ID": "C1", "Gender": "a) Male", "Date of Birth": "01/01/2015"}
 
 
-def problems(path: Path) -> list[tuple[str, str, int | None, str | None]]:
+def problems(path: Path) -> list[tuple[str, str, str | None, int | None, str | None]]:
     with pytest.raises(InputError) as caught:
         read_annex_a(path)
     assert all(p.severity in (Severity.ERROR, Severity.WARNING) for p in caught.value.problems)
     return sorted(
-        (p.rule, p.file.split("/")[-1], p.row, p.column)
+        (p.rule, p.file.split("/")[-1], p.sheet, p.row, p.column)
         for p in caught.value.problems
         if p.severity is Severity.ERROR
     )
@@ -44,12 +44,12 @@ def test_all_structural_problems_at_once(tmp_path: Path) -> None:
         skip=[7],
     )
     assert problems(path) == [
-        ("key-unreadable", "bad.xlsx [sheet 'List 3 - Referrals']", 1, "Date of referral"),
-        ("key-unreadable", "bad.xlsx [sheet 'List 3 - Referrals']", 3, "Child Unique ID"),
+        ("key-unreadable", "bad.xlsx", "List 3 - Referrals", 1, "Date of referral"),
+        ("key-unreadable", "bad.xlsx", "List 3 - Referrals", 3, "Child Unique ID"),
         # the blank row is skipped and not counted
-        ("key-unreadable", "bad.xlsx [sheet 'List 3 - Referrals']", 4, "Date of referral"),
-        ("missing-column", "bad.xlsx [sheet 'List 1 - Contacts']", None, "Date of Contact"),
-        ("missing-sheet", "bad.xlsx", None, None),
+        ("key-unreadable", "bad.xlsx", "List 3 - Referrals", 4, "Date of referral"),
+        ("missing-column", "bad.xlsx", "List 1 - Contacts", None, "Date of Contact"),
+        ("missing-sheet", "bad.xlsx", None, None, None),
     ]
 
 
@@ -66,8 +66,8 @@ def test_header_row_not_found(tmp_path: Path) -> None:
     wrong = ["Child Unique ID", "Gender", "When contacted"]
     path = make_workbook(tmp_path / "a.xlsx", {}, header_override={1: wrong, 2: ["ID", "Start"]})
     assert problems(path) == [
-        ("header-not-found", "a.xlsx [sheet 'List 2 - Early help']", None, None),
-        ("missing-column", "a.xlsx [sheet 'List 1 - Contacts']", None, "Date of Contact"),
+        ("header-not-found", "a.xlsx", "List 2 - Early help", None, None),
+        ("missing-column", "a.xlsx", "List 1 - Contacts", None, "Date of Contact"),
     ]
 
 
@@ -81,9 +81,9 @@ def test_duplicate_sheet_and_column(tmp_path: Path) -> None:
         header_override={3: [*headers(3), "Allocated Team"]},
     )
     assert problems(path) == [
-        ("duplicate-column", "a.xlsx [sheet 'List 3']", None, "Allocated Team"),
-        ("duplicate-sheet", "a.xlsx", None, None),
-        ("missing-sheet", "a.xlsx", None, None),
+        ("duplicate-column", "a.xlsx", "List 3", None, "Allocated Team"),
+        ("duplicate-sheet", "a.xlsx", None, None, None),
+        ("missing-sheet", "a.xlsx", None, None, None),
     ]
 
 

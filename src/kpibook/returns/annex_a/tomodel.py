@@ -100,13 +100,14 @@ class Builder:
             elif known[column] != value:
                 self.findings.append(
                     finding(
-                        sheet.location,
+                        sheet.file,
                         "conflicting-person",
                         f"{column} of this child differs from an earlier list; the earlier "
                         "value is kept",
                         "correct the child's record so every list agrees",
                         row=row.number,
                         column=column,
+                        sheet=sheet.title,
                     )
                 )
         return person_id

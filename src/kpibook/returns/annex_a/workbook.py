@@ -62,7 +62,7 @@ class Sheet:
 
     spec: ListSpec
     title: str
-    location: str
+    file: str
     present: frozenset[str]
     rows: list[Row] = field(default_factory=list)
 
@@ -185,7 +185,7 @@ def _iter_rows(sheet: Any, limit: int) -> Iterator[tuple[Any, ...]]:
 def _read_sheet(
     path: Path, title: str, raw: list[tuple[Any, ...]], spec: ListSpec
 ) -> tuple[Sheet | None, list[Problem]]:
-    where = f"{path} [sheet '{title}']"
+    where = str(path)
     problems: list[Problem] = []
     found = _header_row(raw[:HEADER_SEARCH_ROWS], spec)
     if found is None:
@@ -198,6 +198,7 @@ def _read_sheet(
                 f"of Annex A List {spec.number} ({spec.title})",
                 "keep the template's header row; rename the columns as Ofsted's template names "
                 "them",
+                sheet=title,
             )
         )
         return None, problems
@@ -211,6 +212,7 @@ def _read_sheet(
                 f"{header_index + 1})",
                 "delete or rename one of the two columns",
                 column=heading,
+                sheet=title,
             )
         )
     for f in spec.fields:
@@ -225,6 +227,7 @@ def _read_sheet(
                     "which identifies the rows of this list",
                     "add the column with the template's name",
                     column=f.header,
+                    sheet=title,
                 )
             )
         else:
@@ -235,6 +238,7 @@ def _read_sheet(
                     f"the header has no column '{f.header}'; its field is left empty",
                     "add the column if the case system holds it",
                     column=f.header,
+                    sheet=title,
                 )
             )
     sheet = Sheet(spec, title, where, frozenset(columns))
@@ -262,6 +266,7 @@ def _read_sheet(
                         else "the field is left empty for this row; correct it at source",
                         row=number,
                         column=f.header,
+                        sheet=title,
                     )
                 )
                 continue
@@ -274,6 +279,7 @@ def _read_sheet(
                         "fill it in, or delete the row if it is not a real record",
                         row=number,
                         column=f.header,
+                        sheet=title,
                     )
                 )
         sheet.rows.append(Row(number, offset, values))
@@ -330,10 +336,11 @@ def _read_book(path: Path, handle: BinaryIO) -> tuple[dict[int, Sheet], list[Pro
             except OverflowError:
                 problems.append(
                     structural(
-                        f"{path} [sheet '{title}']",
+                        path,
                         "too-many-rows",
                         f"the sheet has more than {MAX_ROWS:,} rows",
                         "check it is the right file",
+                        sheet=title,
                     )
                 )
                 continue
