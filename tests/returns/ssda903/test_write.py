@@ -21,12 +21,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kpibook.model import SCHEMA
 from kpibook.returns.ssda903.write import COLUMNS, FILE_NAMES, write_903
-from kpibook.returns.ssda903.write_tables import Year, _urn, recode
+from kpibook.returns.ssda903.write_oc2 import immunisations_item, misuse_items, sdq_items
+from kpibook.returns.ssda903.write_tables import Model, Year, _urn, recode
 
 Rows = list[dict[str, str]]
 
@@ -144,6 +146,34 @@ MODEL: dict[str, Rows] = {
         {"clah_health_check_id": "H2", "clah_person_id": "C1",
          "clah_health_check_type": "DENTAL", "clah_health_check_date": "2023-07-01",
          "clah_health_check_status": "COMPLETED"},
+    ],
+    "ssd_sdq_scores": [
+        {"csdq_table_id": "Q1", "csdq_person_id": "C1", "csdq_sdq_completed_date": "2022-12-01",
+         "csdq_sdq_score": "20"},
+        {"csdq_table_id": "Q2", "csdq_person_id": "C1", "csdq_sdq_completed_date": "2023-05-01",
+         "csdq_sdq_reason": "SDQ2"},
+        {"csdq_table_id": "Q3", "csdq_person_id": "C1", "csdq_sdq_completed_date": "2023-11-01",
+         "csdq_sdq_score": "17"},
+    ],
+    "ssd_cla_convictions": [
+        {"clac_cla_conviction_id": "V1", "clac_person_id": "C1",
+         "clac_cla_conviction_date": "2023-10-05", "clac_cla_conviction_offence": "Theft"},
+    ],
+    "ssd_cla_immunisations": [
+        {"clai_person_id": "C1", "clai_immunisations_status": "N",
+         "clai_immunisations_status_date": "2022-09-01"},
+        {"clai_person_id": "C1", "clai_immunisations_status": "Y",
+         "clai_immunisations_status_date": "2023-09-01"},
+        {"clai_person_id": "C1", "clai_immunisations_status": "N",
+         "clai_immunisations_status_date": "2024-05-01"},
+    ],
+    "ssd_cla_substance_misuse": [
+        {"clas_substance_misuse_id": "S1", "clas_person_id": "C1",
+         "clas_substance_misuse_date": "2023-12-01", "clas_substance_misused": "Cannabis",
+         "clas_intervention_received": "N"},
+    ],
+    "local_substance_misuse_offers": [
+        {"smo_substance_misuse_id": "S1", "smo_person_id": "C1", "smo_intervention_offered": "Y"},
     ],
     "ssd_care_leavers": [
         {"clea_table_id": "CL1", "clea_person_id": "C2", "clea_care_leaver_eligibility":
@@ -270,9 +300,13 @@ def test_reviews_missing_uasc(exported: dict[str, Path]) -> None:
 
 
 def test_outcomes(exported: dict[str, Path]) -> None:
-    # C1: looked after since 1 June 2022, so 12 months at 31 March 2024; aged 13.
+    # C1: looked after since 1 June 2022, so 12 months at 31 March 2024; aged 13: SDQ
+    # the latest of the year (17 on 1 November; the SDQ2 of May is older), convicted in
+    # October, no health promotion (5 or over), immunisations up to date on 1 September
+    # 2023 (the later N is after 31 March), dental check and health assessment, substance
+    # misuse in December with no intervention received, one offered and refused.
     assert _body(exported, "OC2") == [
-        ["C1", "06/05/2010", "", "", "", "", "", "1", "1", "", "", ""]
+        ["C1", "06/05/2010", "17", "", "1", "", "1", "1", "1", "1", "0", "1"]
     ]
     # C2: 18th birthday 20/08/2023; the contact on 1 August 2023 is nearest it.
     assert _body(exported, "OC3") == [["C2", "20/08/2005", "YES", "F2", "E1"]]
@@ -336,3 +370,71 @@ def test_supported_accommodation_urn_from_2023_24() -> None:
     assert _urn(h5, 2023) == "SC123456"  # rule 230 (2023-24): H5 has a URN
     k2 = {"clap_cla_placement_type": "K2", "clap_cla_placement_urn": "SC654321"}
     assert _urn(k2, 2022) == "SC654321"
+
+
+def _oc2_model(**tables: dict[str, list[dict[str, Any]]]) -> Model:
+    return Model({}, [], {}, {}, {}, [], [], [], {}, {}, {}, [], **tables)  # type: ignore[arg-type]
+
+
+_Y2324 = Year.parse("2023-24")
+
+
+@pytest.mark.parametrize(
+    ("dob", "due"),
+    [
+        (dt.date(2020, 3, 31), True),  # 4 on 31 March 2024: rule 197B
+        (dt.date(2020, 4, 1), False),  # 4 on 1 April 2024: rule 188
+        (dt.date(2006, 4, 1), True),  # 17 on 1 April 2023: rule 197B
+        (dt.date(2006, 3, 31), False),  # 17 on 31 March 2023: rule 189
+        (dt.date(2012, 7, 1), True),  # 11: rule 186
+    ],
+)
+def test_sdq_is_reported_from_the_4th_to_the_17th_birthday(dob: dt.date, due: bool) -> None:
+    model = _oc2_model(
+        sdq={"C": [{"csdq_sdq_completed_date": dt.date(2023, 6, 1), "csdq_sdq_score": 9,
+                    "csdq_sdq_reason": None}]}
+    )  # fmt: skip
+    assert sdq_items(model, "C", dob, _Y2324) == (("9", None) if due else (None, None))
+
+
+def test_sdq_outside_the_year_and_reasons() -> None:
+    rows: list[dict[str, Any]] = [
+        {"csdq_sdq_completed_date": dt.date(2023, 3, 31), "csdq_sdq_score": 30,
+         "csdq_sdq_reason": None},
+        {"csdq_sdq_completed_date": dt.date(2024, 2, 1), "csdq_sdq_score": None,
+         "csdq_sdq_reason": "SDQ3"},
+        {"csdq_sdq_completed_date": dt.date(2024, 4, 1), "csdq_sdq_score": 5,
+         "csdq_sdq_reason": None},
+    ]  # fmt: skip
+    model = _oc2_model(sdq={"C": rows})
+    assert sdq_items(model, "C", dt.date(2012, 1, 1), _Y2324) == (None, "SDQ3")
+    assert sdq_items(model, "C", dt.date(2012, 1, 1), Year.parse("2022-23")) == ("30", None)
+    assert sdq_items(model, "C", dt.date(2012, 1, 1), Year.parse("2021-22")) == (None, None)
+
+
+def test_substance_misuse_items() -> None:
+    def items(*records: tuple[str, str | None, str | None]) -> tuple[str, str | None, str | None]:
+        rows = [
+            {"clas_substance_misuse_date": dt.date.fromisoformat(day),
+             "clas_intervention_received": received, "smo_intervention_offered": offered}
+            for day, received, offered in records
+        ]  # fmt: skip
+        return misuse_items(_oc2_model(misuse={"C": rows}), "C", _Y2324)
+
+    assert items() == ("0", None, None)
+    assert items(("2023-03-01", "Y", None)) == ("0", None, None)  # the year before
+    assert items(("2023-05-01", "Y", None)) == ("1", "1", None)  # rule 158: offered blank
+    assert items(("2023-05-01", "N", "N")) == ("1", "0", "0")  # rule 159: offered given
+    assert items(("2023-05-01", "N", "Y"), ("2024-01-01", "Y", None)) == ("1", "1", None)
+    assert items(("2023-05-01", None, None)) == ("1", None, None)  # not recorded: rule 192
+
+
+def test_immunisations_latest_status_by_31_march() -> None:
+    rows = [
+        {"clai_immunisations_status": "Y", "clai_immunisations_status_date": dt.date(2021, 5, 1)},
+        {"clai_immunisations_status": "N", "clai_immunisations_status_date": dt.date(2024, 3, 31)},
+    ]
+    model = _oc2_model(immunisations={"C": rows})
+    assert immunisations_item(model, "C", _Y2324) == "0"
+    assert immunisations_item(model, "C", Year.parse("2022-23")) == "1"
+    assert immunisations_item(model, "C", Year.parse("2020-21")) is None

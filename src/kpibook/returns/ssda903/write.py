@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kpibook.ingest import load_or_fail
+from kpibook.returns.ssda903.write_oc2 import oc2_rows
 from kpibook.returns.ssda903.write_outcomes import (
     ad1_rows,
-    oc2_rows,
     oc3_cohort,
     oc3_rows,
     placed_adoption_rows,

@@ -1,4 +1,7 @@
-"""SSDA903 outcome and permanence tables: OC2, OC3, AD1, PlacedAdoption, PrevPerm, SWEpisodes."""
+"""SSDA903 outcome and permanence tables: OC3, AD1, PlacedAdoption, PrevPerm, SWEpisodes.
+
+OC2 is in :mod:`kpibook.returns.ssda903.write_oc2`.
+"""
 
 from __future__ import annotations
 
@@ -19,55 +22,6 @@ from kpibook.returns.ssda903.write_tables import (
 _ADOPTED = frozenset({"E11", "E12"})
 _PREV_PERM = {"ADOPTION": "P1", "SGO": "P2", "CAO": "P3"}
 _ONE_YEAR = dt.timedelta(days=365)
-
-
-def _period_start(model: Model, child: str, on: dt.date) -> dt.date | None:
-    """Start of the period of care the child is in on ``on`` (None if not looked after)."""
-    start = None
-    for e in model.episodes:
-        if str(e["clae_person_id"]) != child:
-            continue
-        began, ceased = e["clae_cla_episode_start_date"], e["clae_cla_episode_ceased_date"]
-        if began <= on and (ceased is None or ceased > on):
-            start = e["clae_entered_care_date"] or began
-    return start
-
-
-def oc2_rows(model: Model, year: Year, children: set[str]) -> list[Row]:
-    """Children looked after continuously for 12 months or more at 31 March."""
-    rows = []
-    for child in sorted(children, key=lambda c: (len(c), c)):
-        start = _period_start(model, child, year.end)
-        if start is None or start > year.end.replace(year=year.end.year - 1):
-            continue
-        dob = _dob(model, child)
-        if dob is None:
-            continue
-        age = _age(dob, year.end)
-        checks = [
-            h
-            for h in model.health.get(child, [])
-            if h["clah_health_check_status"] == "COMPLETED"
-            and year.start <= h["clah_health_check_date"] <= year.end
-        ]
-        kinds = {h["clah_health_check_type"] for h in checks}
-        rows.append(
-            {
-                "CHILD": child,
-                "DOB": dob,
-                "SDQ_SCORE": None,
-                "SDQ_REASON": None,
-                "CONVICTED": None,
-                "HEALTH_CHECK": ("1" if kinds & {"IHA", "RHA"} else "0") if age < 5 else None,
-                "IMMUNISATIONS": None,
-                "TEETH_CHECK": "1" if "DENTAL" in kinds else "0",
-                "HEALTH_ASSESSMENT": "1" if kinds & {"IHA", "RHA"} else "0",
-                "SUBSTANCE_MISUSE": None,
-                "INTERVENTION_RECEIVED": None,
-                "INTERVENTION_OFFERED": None,
-            }
-        )
-    return rows
 
 
 def _days_after(episodes: list[Row], since: dt.date, end: dt.date) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -114,6 +114,14 @@ class Model:
     uasc: dict[str, list[Row]]
     workers: list[Row]
     registration: dict[str, str] = field(default_factory=dict)
+    sdq: dict[str, list[Row]] = field(default_factory=dict)
+    """``ssd_sdq_scores`` by child, oldest first."""
+    convictions: dict[str, list[Row]] = field(default_factory=dict)
+    """``ssd_cla_convictions`` by child."""
+    immunisations: dict[str, list[Row]] = field(default_factory=dict)
+    """``ssd_cla_immunisations`` by child, oldest first."""
+    misuse: dict[str, list[Row]] = field(default_factory=dict)
+    """``ssd_cla_substance_misuse`` by child, with ``smo_intervention_offered``."""
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> Model:
@@ -218,6 +226,7 @@ class Model:
             "WHERE i.invo_professional_role_id = 'CW' "
             "ORDER BY i.invo_person_id, i.invo_involvement_start_date",
         )
+        oc2 = _oc2_tables(con, grouped)
         return cls(
             person,
             episodes,
@@ -231,7 +240,58 @@ class Model:
             leavers,
             uasc,
             workers,
+            sdq=oc2["sdq"],
+            convictions=oc2["convictions"],
+            immunisations=oc2["immunisations"],
+            misuse=oc2["misuse"],
         )
+
+
+def _oc2_tables(
+    con: duckdb.DuckDBPyConnection,
+    grouped: Callable[[Iterable[Row], str], dict[str, list[Row]]],
+) -> dict[str, dict[str, list[Row]]]:
+    """The SDQ, conviction, immunisation and substance misuse records, by child."""
+    return {
+        "sdq": grouped(
+            _fetch(
+                con,
+                "SELECT csdq_person_id, csdq_sdq_completed_date, csdq_sdq_score, "
+                "csdq_sdq_reason FROM ssd_sdq_scores "
+                "ORDER BY csdq_person_id, csdq_sdq_completed_date, csdq_table_id",
+            ),
+            "csdq_person_id",
+        ),
+        "convictions": grouped(
+            _fetch(
+                con,
+                "SELECT clac_person_id, clac_cla_conviction_date FROM ssd_cla_convictions "
+                "ORDER BY clac_person_id, clac_cla_conviction_date",
+            ),
+            "clac_person_id",
+        ),
+        "immunisations": grouped(
+            _fetch(
+                con,
+                "SELECT clai_person_id, clai_immunisations_status, "
+                "clai_immunisations_status_date FROM ssd_cla_immunisations "
+                "ORDER BY clai_person_id, clai_immunisations_status_date",
+            ),
+            "clai_person_id",
+        ),
+        "misuse": grouped(
+            _fetch(
+                con,
+                "SELECT s.clas_person_id, s.clas_substance_misuse_date, "
+                "s.clas_intervention_received, o.smo_intervention_offered "
+                "FROM ssd_cla_substance_misuse AS s "
+                "LEFT JOIN local_substance_misuse_offers AS o "
+                "ON o.smo_substance_misuse_id = s.clas_substance_misuse_id "
+                "ORDER BY s.clas_person_id, s.clas_substance_misuse_date",
+            ),
+            "clas_person_id",
+        ),
+    }
 
 
 def _in_force(rows: list[Row], start: str, end: str, on: dt.date) -> Row | None:
