@@ -51,7 +51,7 @@ def test_adoption_care_leaver_and_social_workers() -> None:
             "perm_adm_decision_date": D(2023, 3, 15),
             "perm_matched_date": D(2023, 5, 1),
             "perm_adopter_sex": "MF",
-            "perm_adopter_legal_status": "L12",
+            "perm_adopter_legal_status": "L11",
             "perm_number_of_adopters": 2,
             "perm_placement_order_date": D(2023, 5, 10),
             "perm_placed_for_adoption_date": D(2023, 5, 10),

@@ -4,7 +4,7 @@ Child P (2022-23 return): S 01/04/2021 under an interim care order in a
 fostering-for-adoption placement (U5); L 01/10/2021 placement order (E1), same
 placement; T 01/02/2022 placed for adoption with the same carers (A5);
 adopted 01/09/2022 (E12). AD1: decision 15/09/2021, matched 10/01/2022,
-adopted by the foster carer (1), one adopter, female, single applicant.
+adopted by the foster carer (1), one adopter, female, single adopter (L0).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def test_adoption_milestones(tmp_path: Path) -> None:
     )
     (folder / "ad1.csv").write_text(
         "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n"
-        "P,01/03/2021,15/09/2021,10/01/2022,1,1,F1,L11\n",
+        "P,01/03/2021,15/09/2021,10/01/2022,1,1,F1,L0\n",
         encoding="utf-8",
     )
     result = read_903([folder])
@@ -47,7 +47,7 @@ def test_adoption_milestones(tmp_path: Path) -> None:
             "perm_placement_order_date": D(2021, 10, 1),
             "perm_matched_date": D(2022, 1, 10),
             "perm_adopter_sex": "F1",
-            "perm_adopter_legal_status": "L11",
+            "perm_adopter_legal_status": "L0",
             "perm_number_of_adopters": 1,
             "perm_placed_for_adoption_date": D(2022, 2, 1),
             "perm_adopted_by_carer_flag": "Y",
@@ -111,7 +111,7 @@ def test_decisions_belong_to_the_period_of_care_they_were_made_in(tmp_path: Path
     )
     (folder / "ad1.csv").write_text(
         "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n"
-        "U,01/03/2021,10/01/2023,01/03/2024,0,1,F1,L11\n",
+        "U,01/03/2021,10/01/2023,01/03/2024,0,1,F1,L0\n",
         encoding="utf-8",
     )
     result = read_903([folder])
