@@ -27,7 +27,12 @@ import pytest
 
 from kpibook.model import SCHEMA
 from kpibook.returns.ssda903.write import COLUMNS, FILE_NAMES, write_903
-from kpibook.returns.ssda903.write_oc2 import immunisations_item, misuse_items, sdq_items
+from kpibook.returns.ssda903.write_oc2 import (
+    immunisations_item,
+    misuse_items,
+    oc2_rows,
+    sdq_items,
+)
 from kpibook.returns.ssda903.write_tables import Model, Year, _urn, recode
 
 Rows = list[dict[str, str]]
@@ -438,3 +443,21 @@ def test_immunisations_latest_status_by_31_march() -> None:
     assert immunisations_item(model, "C", _Y2324) == "0"
     assert immunisations_item(model, "C", Year.parse("2022-23")) == "1"
     assert immunisations_item(model, "C", Year.parse("2020-21")) is None
+
+
+@pytest.mark.parametrize(
+    ("entered", "in_oc2"), [(dt.date(2023, 4, 1), True), (dt.date(2023, 4, 2), False)]
+)
+def test_oc2_children_were_looked_after_from_1_april(entered: dt.date, in_oc2: bool) -> None:
+    # DfE: looked after continuously for 12 months at 31 March = since 1 April at the latest.
+    model = _oc2_model()
+    model.person = {"C": {"pers_dob": dt.date(2000 + 15, 6, 1)}}
+    model.episodes = [
+        {"clae_person_id": "C", "clae_cla_episode_start_date": entered,
+         "clae_cla_episode_ceased_date": None, "clae_entered_care_date": entered},
+    ]  # fmt: skip
+    rows = oc2_rows(model, _Y2324, {"C"})
+    assert [r["CHILD"] for r in rows] == (["C"] if in_oc2 else [])
+    if in_oc2:  # aged 8: no conviction item, no health promotion; SDQ due but none recorded
+        assert rows[0]["CONVICTED"] is None and rows[0]["HEALTH_CHECK"] is None
+        assert rows[0]["SUBSTANCE_MISUSE"] == "0" and rows[0]["IMMUNISATIONS"] is None

@@ -84,11 +84,16 @@ def misuse_items(model: Model, child: str, year: Year) -> tuple[str, str | None,
 
 
 def oc2_rows(model: Model, year: Year, children: set[str]) -> list[Row]:
-    """Children looked after continuously for 12 months or more at 31 March."""
+    """Children looked after continuously for 12 months or more at 31 March.
+
+    Those whose period of care began on or before 1 April (the DfE's definition,
+    used by rules 186 to 198: a child who came into care on 1 April has been looked
+    after for the whole year).
+    """
     rows = []
     for child in sorted(children, key=lambda c: (len(c), c)):
         start = _period_start(model, child, year.end)
-        if start is None or start > year.end.replace(year=year.end.year - 1):
+        if start is None or start > year.start:
             continue
         dob = _dob(model, child)
         if dob is None:

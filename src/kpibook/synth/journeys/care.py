@@ -32,7 +32,7 @@ from kpibook.synth.geography import (
     district,
     team,
 )
-from kpibook.synth.journeys import health, leavers, missing, permanence, reviews
+from kpibook.synth.journeys import health, leavers, missing, oc2_outcomes, permanence, reviews
 from kpibook.synth.journeys.care_common import (
     Holding,
     Period,
@@ -169,6 +169,7 @@ def enter_care_period(
     reviews.simulate_complaints(period)
     health.simulate_health(period)
     health.simulate_peps(period)
+    oc2_outcomes.simulate_outcomes(period)
     missing.simulate_missing(period)
     if plan.adoption is not None:
         permanence.emit_adoption(period, plan.adoption)
