@@ -37,6 +37,12 @@ def test_csv_tables_recognised_and_counted() -> None:
         "ssd_permanence": 1,
         "ssd_care_leavers": 1,
         "ssd_involvements": 2,
+        # OC2 of 100002: an SDQ score and immunisations up to date; no conviction, no misuse.
+        "ssd_sdq_scores": 1,
+        "ssd_cla_convictions": 0,
+        "ssd_cla_immunisations": 1,
+        "ssd_cla_substance_misuse": 0,
+        "local_substance_misuse_offers": 0,
     }
     assert result.findings == ()
 

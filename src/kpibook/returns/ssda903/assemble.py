@@ -12,6 +12,7 @@ Rules for rows the 903 cannot place (each recorded as a finding):
   keeps every decision not ceased before the year, however old. Any other
   decision outside every period of care is kept with an empty period of care.
 * ``child-not-in-header``, ``gap-before-episode``: see :mod:`.mapping`.
+* ``sdq-score-invalid``: see :mod:`.oc2`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from kpibook.returns.ssda903.mapping import (
     _person,
     _ymd,
 )
+from kpibook.returns.ssda903.oc2 import OC2_TABLES, oc2_tables
 from kpibook.returns.ssda903.raw import Row
 from kpibook.returns.ssda903.spec import year_label
 
@@ -246,6 +248,7 @@ _SOURCES = {
     "AD1": "AD1",
     "PlacedAdoption": "PlacedAdoption",
     "SWEpisodes": "SWEpisodes",
+    "OC2": "OC2",
 }
 
 
@@ -281,6 +284,7 @@ def to_model(
     rows["ssd_cla_reviews"] = _reviews(combined.get("Reviews", []), periods, findings)
     rows["ssd_permanence"] = _permanence(combined, periods)
     rows.update(_simple(combined))
+    rows.update(oc2_tables(combined.get("OC2", []), findings))
     order = [
         "ssd_person",
         "ssd_immigration_status",
@@ -293,6 +297,7 @@ def to_model(
         "ssd_permanence",
         "ssd_care_leavers",
         "ssd_involvements",
+        *OC2_TABLES,
     ]
     tables = {name: _arrow(name, rows[name]) for name in order}
     return tables, _provenance(tables, returns), findings

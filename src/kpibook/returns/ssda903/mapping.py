@@ -30,6 +30,7 @@ from kpibook.returns.common import finding
 from kpibook.returns.ssda903.checks import code_year
 from kpibook.returns.ssda903.codes import field_codes
 from kpibook.returns.ssda903.distance import miles_between
+from kpibook.returns.ssda903.oc2 import OC2_CARRIED
 from kpibook.returns.ssda903.raw import Row
 from kpibook.returns.ssda903.spec import year_end, year_start
 
@@ -124,6 +125,7 @@ CARRIED: Mapping[str, str] = MappingProxyType(
         "ssd_involvements.invo_involvement_end_date": "SWEpisodes.SW_DEC",
         "ssd_involvements.invo_worker_change_reason": "SWEpisodes.SW_REASON",
     }
+    | OC2_CARRIED
 )
 """Every data-model column (``table.column``) the 903 fills, and from which 903 field."""
 
