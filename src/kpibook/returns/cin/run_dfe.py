@@ -8,16 +8,20 @@ Usage::
     .dfe-venv/bin/python src/kpibook/returns/cin/run_dfe.py FILE.xml RULESET
 
 ``RULESET`` is the validator's name for the year, e.g. ``cin2023_24``. The JSON
-on stdout: {"rules_run": n, "errors": [...]}, each error with rule, type
-("Error" or "Query"), description, table, row and child. Exit 0 when the rules
-ran (whatever they found), 2 when they could not.
+on stdout: {"rules_run": n, "rules_failed_to_run": [...], "errors": [...]}, each
+error with rule, type ("Error" or "Query"), description, table, row and child.
+A rule that raises is reported by the validator only as a printed line (and
+flags nothing): those lines are collected into ``rules_failed_to_run``. Exit 0
+when the rules ran (whatever they found), 2 when they could not.
 """
 
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import logging
+import re
 import sys
 from typing import Any
 
@@ -39,7 +43,14 @@ def main(argv: list[str]) -> int:
         return 2
     root = ET.parse(path).getroot()  # kpibook's own export: no DTD, no entities
     data = cin_validator.process_data(cin_validator.convert_data(root))
-    issues = cin_validator.CinValidator(data, registry).full_issue_df
+    printed = io.StringIO()
+    sys.stdout = printed  # the validator prints "Error with rule X: ..." when a rule raises
+    try:
+        issues = cin_validator.CinValidator(data, registry).full_issue_df
+    finally:
+        sys.stdout = sys.stderr
+        sys.stderr.write(printed.getvalue())
+    failed = sorted(set(re.findall(r"^Error with rule (\S+):", printed.getvalue(), re.M)))
     errors: list[dict[str, Any]] = [
         {
             "rule": str(row["rule_code"]),
@@ -52,7 +63,15 @@ def main(argv: list[str]) -> int:
         for _, row in issues.iterrows()
     ]
     sys.stdout = real_stdout
-    print(json.dumps({"rules_run": len(list(registry.items())), "errors": errors}))
+    print(
+        json.dumps(
+            {
+                "rules_run": len(list(registry.items())),
+                "rules_failed_to_run": failed,
+                "errors": errors,
+            }
+        )
+    )
     return 0
 
 

@@ -20,6 +20,7 @@ from kpibook.model import codelist
 from kpibook.model.workdays import is_working_day
 from kpibook.synth.context import ChildContext
 from kpibook.synth.roster import Worker
+from kpibook.synth.sink import COLUMNS
 
 ONE_DAY = dt.timedelta(days=1)
 SOURCE_DESC: dict[str, str] = dict(codelist("referral_source").codes_at(dt.date(2016, 4, 1)))
@@ -74,6 +75,90 @@ class Closure:
     """Whether the child was on a child protection plan during the episode."""
     early_help: bool = False
     """Whether the child steps down to early help (RC9 after an assessment; RC7 after a plan)."""
+
+
+OPEN = dt.date.max
+"""What :func:`work_ends` returns while a piece of the referral's work is still open."""
+
+_WORK: tuple[tuple[str, int, tuple[int, ...], tuple[int, ...]], ...] = tuple(
+    (
+        table,
+        COLUMNS[table].index(referral),
+        tuple(COLUMNS[table].index(c) for c in dated),
+        tuple(COLUMNS[table].index(c) for c in ending),
+    )
+    for table, referral, dated, ending in (
+        (
+            "ssd_cin_assessments",
+            "cina_referral_id",
+            ("cina_assessment_start_date",),
+            ("cina_assessment_auth_date",),
+        ),
+        (
+            "ssd_cin_plans",
+            "cinp_referral_id",
+            ("cinp_cin_plan_start_date",),
+            ("cinp_cin_plan_end_date",),
+        ),
+        ("ssd_s47_enquiry", "s47e_referral_id", ("s47e_s47_start_date",), ()),
+        ("ssd_initial_cp_conference", "icpc_referral_id", ("icpc_icpc_date",), ()),
+        (
+            "ssd_cp_plans",
+            "cppl_referral_id",
+            ("cppl_cp_plan_start_date",),
+            ("cppl_cp_plan_end_date",),
+        ),
+    )
+)
+"""For each piece of work the CIN census dates: table, referral column, dates that must
+fall on or before the episode's closure, and end dates (empty: still open)."""
+
+
+def work_ends(child: ChildContext, referral_id: str) -> dt.date:
+    """The last day of the work recorded so far in a referral (the CIN census's dates).
+
+    The latest assessment start or authorisation, CIN plan start or end,
+    enquiry start, conference, or CP plan start or end of the referral:
+    the episode may close on that day at the earliest (DfE CIN rules 8565 and
+    8867). :data:`OPEN` when an assessment or a plan is still open at the
+    window's end; ``dt.date.min`` when nothing is recorded.
+    """
+    last = dt.date.min
+    rows = child.batch.by_table
+    for table, ref, dated, ending in _WORK:
+        for row in rows.get(table, ()):
+            if row[ref] != referral_id:
+                continue
+            for i in dated:
+                day = row[i]
+                if isinstance(day, dt.date) and day > last:
+                    last = day
+            for i in ending:
+                day = row[i]
+                if day is None:
+                    return OPEN
+                if isinstance(day, dt.date) and day > last:
+                    last = day
+    return last
+
+
+def assessed_by(child: ChildContext, referral_id: str) -> dt.date:
+    """The day the referral's last assessment so far was authorised.
+
+    :data:`OPEN` while one is still open at the window's end; ``dt.date.min``
+    when there is none.
+    """
+    _, ref, _, (auth_at,) = _WORK[0]
+    last = dt.date.min
+    for row in child.batch.by_table.get("ssd_cin_assessments", ()):
+        if row[ref] != referral_id:
+            continue
+        auth = row[auth_at]
+        if auth is None:
+            return OPEN
+        if isinstance(auth, dt.date) and auth > last:
+            last = auth
+    return last
 
 
 def yn(flag: bool) -> str:

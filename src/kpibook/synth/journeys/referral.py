@@ -28,6 +28,16 @@ assessment with nothing else (no CIN plan, enquiry, conference or CP plan);
 every other ending of that kind is RC7, including a step down to early help
 after a plan or an enquiry with no further action.
 
+An episode closes on or after the last day of its work (DfE CIN census rules
+8565 and 8867): when a plan, care or the child's 18th birthday ends it while an
+assessment is still being authorised (a return-home assessment, an assessment
+running alongside an enquiry), the holding team keeps the case open until the
+authorisation. The extra days of holding draw from a random stream of their own
+(``child.stream("closure")``), so the child's other draws stay as they were. A
+referral with no further action closes the day it is made (query 8569Q), and
+an assessment never starts while another of the episode's is open (query
+8863Q). A child who dies (care ends E2, closure RC2) has a date of death.
+
 The episode row is written when the episode ends, with its closure date and
 reason; an episode still open at the window's end has neither.
 """
@@ -35,20 +45,23 @@ reason; an episode still open at the window's end has neither.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kpibook.model.workdays import add_working_days
 from kpibook.synth.journeys.care import enter_care
 from kpibook.synth.journeys.casework import (
+    ONE_DAY,
     SOURCE_DESC,
     Case,
     Closure,
     Journey,
+    assessed_by,
     draw,
     hazard_day,
     outcome_json,
     uniform_int,
     weighted,
+    work_ends,
     yn,
 )
 from kpibook.synth.journeys.cin import cin_plan, emit_assessment, plan_length, sample_assessment
@@ -63,7 +76,8 @@ class ReferralParams:
     referral_nfa: float = 0.04
     """Chance a referral closes with no further action before any assessment (RC7)."""
     nfa_close_days: tuple[int, int] = (0, 7)
-    """Days from referral to closure of a no-further-action referral (uniform)."""
+    """A draw kept from the days a no-further-action referral used to stay open (uniform):
+    it closes the day it is made, and keeping the draw keeps the child's later draws."""
     needs: tuple[tuple[str, float], ...] = (
         ("N0", 0.005), ("N1", 0.55), ("N2", 0.01), ("N3", 0.04), ("N4", 0.16), ("N5", 0.12),
         ("N6", 0.04), ("N7", 0.005), ("N8", 0.03), ("N9", 0.04),
@@ -197,6 +211,27 @@ class _Episode:
         team = self.case.team_id
         self.child.hold_case(team, start, end, self.case.referral_id)
         audit_cases(self.child, team, start, end)
+
+    def wait_for_work(self, closure: Closure) -> Closure | None:
+        """Keep the episode open until its work is done (None: open at the window's end).
+
+        Called once the holding up to ``closure.day`` is written: the team holds
+        the case on to the last day of the episode's work, with draws from a
+        stream of the child's own for the purpose.
+        """
+        child = self.child
+        done = work_ends(child, self.case.referral_id)
+        if done <= closure.day:
+            return closure
+        end = None if done > child.window.end else done
+        child.hold_case(
+            self.case.team_id,
+            closure.day,
+            end,
+            self.case.referral_id,
+            rng=child.stream("closure"),
+        )
+        return None if end is None else replace(closure, day=end)
 
     def lag(self, day: dt.date) -> dt.date:
         return day + dt.timedelta(days=uniform_int(self.rng, *self.p.close_lag_days))
@@ -343,12 +378,20 @@ class _Episode:
             return f"close:{closing}", day
         if reason in RETURN_HOME and day < self.j.adult:
             if self.rng.random() < self.p.post_care_cin:
-                # A return-home assessment sets out the support the child needs.
-                a = sample_assessment(self.case, day)
+                # A return-home assessment sets out the support the child needs (once
+                # the assessment made as the child came into care is authorised).
+                a = sample_assessment(self.case, self._assessing_from(day))
                 emit_assessment(self.case, a, "cin", self.need)
                 return "cin:post_care", day
             return "close:RC7", self.lag(day)
         return "close:RC7", day
+
+    def _assessing_from(self, day: dt.date) -> dt.date:
+        """``day``, or the day after the episode's assessments so far are authorised."""
+        done = assessed_by(self.child, self.case.referral_id)
+        if done < day:
+            return day
+        return min(done, self.child.window.end) + ONE_DAY
 
 
 def run_referral(
@@ -366,13 +409,20 @@ def run_referral(
     ep = _Episode(j, case, day, need, params)
     nfa = rng.random() < params.referral_nfa
     if nfa:
-        state, t = "close:RC7", day + dt.timedelta(days=uniform_int(rng, *params.nfa_close_days))
+        # Closed the day it is made; the draw of the closure day (0 to 7 days later,
+        # before DfE query 8569Q) is kept so the child's later draws stay as they were.
+        uniform_int(rng, *params.nfa_close_days)
+        state, t = "close:RC7", day
     else:
         state, t = ep.initial(day)
     closure = ep.run(state, t)
     if closure is not None and closure.day > child.window.end:
         closure = None
     ep.hold(None if closure is None else closure.day)
+    if closure is not None:
+        closure = ep.wait_for_work(closure)
+    if closure is not None and closure.reason == "RC2":
+        child.person["pers_death_date"] = ep.care_exit or closure.day  # care ended E2
     child.emit(
         "ssd_cin_episodes",
         cine_referral_id=case.referral_id,

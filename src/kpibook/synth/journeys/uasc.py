@@ -16,6 +16,13 @@ accommodated under section 20 (:func:`~kpibook.synth.journeys.care.enter_care`)
 and has an immigration status of UASC until 18. Those who stay to 18 become
 care leavers; a young person's status as a former asylum-seeking child stays
 on their record.
+
+The referral closes when care ends, or once the arrival assessment is
+authorised if that comes later (a child who turns 18 or is transferred to
+another authority within weeks of arriving): the SUASC service holds the case
+until then (DfE CIN census rules 8565 and 8867), with draws from a random
+stream of the child's own for the purpose. A child whose care ends in death
+(E2, closure RC2) has a date of death.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from kpibook.synth.context import ChildContext, Shard
 from kpibook.synth.journeys import cin
 from kpibook.synth.journeys.care import enter_care_period
 from kpibook.synth.journeys.care_common import Weighted, days
-from kpibook.synth.journeys.casework import Case, outcome_json
+from kpibook.synth.journeys.casework import Case, outcome_json, work_ends
 from kpibook.synth.journeys.frontdoor import contact_json
 from kpibook.synth.journeys.people import dob_for_age
 
@@ -46,16 +53,20 @@ class UascParams:
 
     arrivals: tuple[tuple[dt.date, float], ...] = (
         (dt.date(2000, 1, 1), 30.0), (dt.date(2009, 7, 1), 24.0), (dt.date(2010, 7, 1), 15.0),
-        (dt.date(2014, 1, 1), 22.0), (dt.date(2015, 1, 1), 45.0), (dt.date(2015, 7, 1), 150.0),
-        (dt.date(2015, 11, 1), 50.0), (dt.date(2016, 7, 1), 32.0), (dt.date(2017, 1, 1), 18.0),
+        (dt.date(2014, 1, 1), 22.0), (dt.date(2015, 1, 1), 45.0), (dt.date(2015, 7, 1), 120.0),
+        (dt.date(2015, 11, 1), 42.0), (dt.date(2016, 7, 1), 26.0), (dt.date(2017, 1, 1), 16.0),
         (dt.date(2018, 1, 1), 16.0),
     )  # fmt: skip
-    """Arrivals a month (scale 1) from each date until the next."""
+    """Arrivals a month (scale 1) from each date until the next: with the ages below they
+    keep about 800 asylum-seeking children in care in August 2016 (Kent: 798) and 25-30
+    new ones a month after the National Transfer Scheme (Kent's SUASC service: 25)."""
     male: float = 0.92
     ages: tuple[tuple[int, float], ...] = (
-        (13, 0.02), (14, 0.05), (15, 0.15), (16, 0.36), (17, 0.42),
+        (13, 0.03), (14, 0.07), (15, 0.20), (16, 0.40), (17, 0.30),
     )  # fmt: skip
-    """Age on arrival (as assessed)."""
+    """Age on arrival (as assessed). Most leave care at 18, so the ages set how long they
+    stay: about a year and a half on average, which gives 35-40 leaving care a month in 2016
+    (Kent's SUASC service: 36 in August 2016)."""
     first_of_january: float = 0.20
     """Chance the assessed date of birth is recorded as 1 January."""
     nationalities: tuple[tuple[tuple[str, str], float], ...] = (
@@ -170,7 +181,9 @@ def _journey(shard: Shard, day: dt.date, params: UascParams) -> None:
     assessment = cin.sample_assessment(case, day, late)
     period = enter_care_period(child, day, referral_id, legal_status="V2", need_code="N8")
     cin.emit_assessment(case, assessment, "care", "N8")
-    closed = period.exit_day if period.exit_day <= child.window.end else None
+    closed = _closure(child, case, period.exit_day)
+    if period.exit_reason == "E2" and period.exit_day <= child.window.end:
+        child.person["pers_death_date"] = period.exit_day
     child.emit(
         "ssd_cin_episodes",
         cine_referral_id=referral_id,
@@ -208,6 +221,23 @@ def _journey(shard: Shard, day: dt.date, params: UascParams) -> None:
         disa_disability_code="NONE",
     )
     child.finish()
+
+
+def _closure(child: ChildContext, case: Case, exit_day: dt.date) -> dt.date | None:
+    """The referral's closure: when care ends, or when its work is done if later.
+
+    None while open at the window's end. The SUASC service holds the case from
+    the end of care until the closure.
+    """
+    window_end = child.window.end
+    if exit_day > window_end:
+        return None
+    done = work_ends(child, case.referral_id)
+    if done <= exit_day:
+        return exit_day
+    end = None if done > window_end else done
+    child.hold_case(case.team_id, exit_day, end, case.referral_id, rng=child.stream("closure"))
+    return end
 
 
 def _immigration(
