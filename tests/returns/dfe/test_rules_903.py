@@ -6,6 +6,7 @@ decides whether CI makes it (about 30 s to install; each run below about 15 s).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -26,11 +27,6 @@ needs_dfe = pytest.mark.skipif(
     reason="the DfE validators' environment (.dfe-venv) is missing: "
     "run 'bash scripts/dfe-validators.sh' to make it",
 )
-
-OPEN_FOR_WANT_OF_OC2_DATA = frozenset({"182", "186", "191", "197B", "543", "547"})
-"""OC2 rules that need SDQ, convictions, immunisations and substance misuse: the
-data model has no tables for them yet (SSD ssd_sdq_scores, ssd_cla_convictions,
-ssd_cla_immunisations, ssd_cla_substance_misuse). See docs/returns-dfe-rules.md."""
 
 VALIDATOR_DEFECTS = frozenset({"1001", "SW11bSTG2", "SW12STG2", "575", "577"})
 """Rules whose published implementation flags correct data (docs/returns-dfe-rules.md):
@@ -65,17 +61,35 @@ def test_no_rule_fails_but_those_documented_as_open(export_2023_24: Path) -> Non
     assert result.rules_run > 250
     assert result.rules_failed_to_run == ()
     unexpected = {
-        rule: count
-        for rule, count in result.counts().items()
-        if rule not in OPEN_FOR_WANT_OF_OC2_DATA | VALIDATOR_DEFECTS
+        rule: count for rule, count in result.counts().items() if rule not in VALIDATOR_DEFECTS
     }
     assert unexpected == {}, [e for e in result.errors if e.rule in unexpected][:10]
+
+
+OC2_RULES = frozenset(
+    {"157", "158", "159", "180", "181", "182", "185", "186", "188", "189", "190", "191", "192",
+     "193", "196", "197a", "197B", "198", "215", "542", "543", "544", "545", "546", "547"}
+)  # fmt: skip
+"""The DfE rules on OC2's items (SDQ, convictions, health, immunisations, substance misuse)."""
+
+
+@needs_dfe
+def test_oc2_is_complete(export_2023_24: Path) -> None:
+    """The SDQ, conviction, immunisation and substance misuse items are all filled in."""
+    result = validate_903(export_2023_24, "2023-24")
+    assert {rule for rule in result.counts() if rule in OC2_RULES} == set()
+    with (export_2023_24 / "oc2.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) > 10
+    assert all(
+        r["IMMUNISATIONS"] in {"0", "1"} and r["SUBSTANCE_MISUSE"] in {"0", "1"} for r in rows
+    )
+    assert any(r["SDQ_SCORE"] for r in rows) and any(r["SDQ_REASON"] for r in rows)
 
 
 @needs_dfe
 def test_errors_name_rule_table_row_and_child(export_2023_24: Path) -> None:
     result = validate_903(export_2023_24, "2023-24")
-    oc2 = [e for e in result.errors if e.rule == "191"]
-    assert oc2, "OC2 items are blank while the model lacks them: rule 191 must say so"
-    assert all(e.table == "OC2" and e.child and e.row >= 0 for e in oc2)
-    assert "12 months" in oc2[0].description
+    flagged = [e for e in result.errors if e.rule == "1001"]
+    assert flagged, "care leavers aged 20 or 21: the validator's rule 1001 flags them"
+    assert all(e.table == "OC3" and e.child and e.row >= 0 for e in flagged)

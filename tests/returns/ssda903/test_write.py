@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from kpibook.model import SCHEMA
+from kpibook.returns.ssda903.codes import field_codes
 from kpibook.returns.ssda903.write import COLUMNS, FILE_NAMES, write_903
 from kpibook.returns.ssda903.write_oc2 import (
     immunisations_item,
@@ -461,3 +462,14 @@ def test_oc2_children_were_looked_after_from_1_april(entered: dt.date, in_oc2: b
     if in_oc2:  # aged 8: no conviction item, no health promotion; SDQ due but none recorded
         assert rows[0]["CONVICTED"] is None and rows[0]["HEALTH_CHECK"] is None
         assert rows[0]["SUBSTANCE_MISUSE"] == "0" and rows[0]["IMMUNISATIONS"] is None
+
+
+@pytest.mark.parametrize("year", range(2016, 2027))
+def test_reader_and_writer_share_the_sex_codes(year: int) -> None:
+    """codes/SEX.yaml is the one list: what the writer writes, the reader reads back."""
+    codes = field_codes("SEX")
+    for value in ("M", "F"):
+        written = recode("SEX", value, year)
+        assert written is not None and codes.valid(written, year)
+        assert codes.to_model(written, year) == value
+    assert recode("SEX", "U", year) == (None if year <= 2023 else "U")

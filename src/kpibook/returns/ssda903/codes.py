@@ -5,7 +5,11 @@ it fills, and one or more versions, each valid from a collection year
 (``from_year``, ``2023`` is 2023-24) to a collection year (``to_year``,
 inclusive, absent while current). A version lists the codes the 903 accepts
 that year and, where the data model holds a different value, ``to_model``
-(903 code -> model code); otherwise the code is carried as it is.
+(903 code -> model code); otherwise the code is carried as it is. The same
+files say how the 903 writer codes a model value: ``from_model`` (model code
+-> 903 code), where a value not listed is written blank, unless ``others:
+keep`` (written as it is); a version without ``from_model`` writes the model's
+value as it is. Reader and writer have one source for each year's codes.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ class CodeVersion:
     to_year: int | None
     codes: frozenset[str]
     to_model: Mapping[str, str]
+    from_model: Mapping[str, str] | None = None
+    """Model code -> 903 code for the writer; None: the model's value is written as it is."""
+    keep_others: bool = False
+    """With ``from_model``: a value not listed is written as it is (else blank)."""
 
     def covers(self, year: int) -> bool:
         """Whether the version is in force in collection year ``year``."""
@@ -59,6 +67,18 @@ class FieldCodes:
         """The data-model value for a 903 code (the code itself unless mapped)."""
         return self.version(year).to_model.get(code, code)
 
+    def from_model(self, value: str | None, year: int) -> str | None:
+        """How the 903 of ``year`` codes a data-model value (None: written blank)."""
+        if value is None:
+            return None
+        version = self.version(year)
+        if version.from_model is None:
+            return value
+        mapped = version.from_model.get(value)
+        if mapped is None:
+            return value if version.keep_others else None
+        return mapped
+
 
 def _read(text: str) -> FieldCodes:
     raw = yaml.safe_load(text)
@@ -68,6 +88,10 @@ def _read(text: str) -> FieldCodes:
             to_year=int(v["to_year"]) if v.get("to_year") is not None else None,
             codes=frozenset(str(c) for c in v["codes"]),
             to_model=MappingProxyType({str(k): str(m) for k, m in v.get("to_model", {}).items()}),
+            from_model=MappingProxyType({str(k): str(m) for k, m in v["from_model"].items()})
+            if "from_model" in v
+            else None,
+            keep_others=v.get("others") == "keep",
         )
         for v in raw["versions"]
     )

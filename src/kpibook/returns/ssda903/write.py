@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kpibook.ingest import load_or_fail
+from kpibook.returns.ssda903.spec import TABLES
 from kpibook.returns.ssda903.write_oc2 import oc2_rows
 from kpibook.returns.ssda903.write_outcomes import (
     ad1_rows,
@@ -39,76 +40,25 @@ from kpibook.returns.ssda903.write_tables import (
     uasc_rows,
 )
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "Header": ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"),
-    "Episodes": (
-        "CHILD",
-        "DECOM",
-        "RNE",
-        "LS",
-        "CIN",
-        "PLACE",
-        "PLACE_PROVIDER",
-        "DEC",
-        "REC",
-        "REASON_PLACE_CHANGE",
-        "HOME_POST",
-        "PL_POST",
-        "URN",
-    ),
-    "Reviews": ("CHILD", "DOB", "REVIEW", "REVIEW_CODE"),
-    "UASC": ("CHILD", "SEX", "DOB", "DUC"),
-    "OC2": (
-        "CHILD",
-        "DOB",
-        "SDQ_SCORE",
-        "SDQ_REASON",
-        "CONVICTED",
-        "HEALTH_CHECK",
-        "IMMUNISATIONS",
-        "TEETH_CHECK",
-        "HEALTH_ASSESSMENT",
-        "SUBSTANCE_MISUSE",
-        "INTERVENTION_RECEIVED",
-        "INTERVENTION_OFFERED",
-    ),
-    "OC3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
-    "AD1": (
-        "CHILD",
-        "DOB",
-        "DATE_INT",
-        "DATE_MATCH",
-        "FOSTER_CARE",
-        "NB_ADOPTR",
-        "SEX_ADOPTR",
-        "LS_ADOPTR",
-    ),
-    "PlacedAdoption": (
-        "CHILD",
-        "DOB",
-        "DATE_PLACED",
-        "DATE_PLACED_CEASED",
-        "REASON_PLACED_CEASED",
-    ),
-    "PrevPerm": ("CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"),
-    "Missing": ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"),
-    "SWEpisodes": ("CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"),
-}
-"""903 tables and their columns, in the DfE validator's order."""
+WRITTEN = (
+    "Header",
+    "Episodes",
+    "Reviews",
+    "UASC",
+    "OC2",
+    "OC3",
+    "AD1",
+    "PlacedAdoption",
+    "PrevPerm",
+    "Missing",
+    "SWEpisodes",
+)
+"""The 903 tables kpibook writes (not DoLo, from 2026-27: the data model has no such orders)."""
 
-FILE_NAMES: dict[str, str] = {
-    "Header": "header.csv",
-    "Episodes": "episodes.csv",
-    "Reviews": "reviews.csv",
-    "UASC": "uasc.csv",
-    "OC2": "oc2.csv",
-    "OC3": "oc3.csv",
-    "AD1": "ad1.csv",
-    "PlacedAdoption": "placed_for_adoption.csv",
-    "PrevPerm": "previous_permanence.csv",
-    "Missing": "missing.csv",
-    "SWEpisodes": "sw_episodes.csv",
-}
+COLUMNS: dict[str, tuple[str, ...]] = {name: TABLES[name].columns for name in WRITTEN}
+"""903 tables and their columns, in the DfE validator's order (from :mod:`.spec`)."""
+
+FILE_NAMES: dict[str, str] = {name: f"{TABLES[name].file_stem}.csv" for name in WRITTEN}
 """File written for each table (the validator recognises a table by its columns)."""
 
 PREVIOUS_DIR = "previous"

@@ -13,12 +13,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
+
+from kpibook.returns.ssda903.codes import field_codes
 
 Row = dict[str, Any]
 Value = str | int | dt.date | None
@@ -26,32 +25,16 @@ Value = str | int | dt.date | None
 # Placement-changing reasons for a new episode: the episode before it carries
 # REASON_PLACE_CHANGE (903 rule 225).
 _PLACEMENT_CHANGE_RNE = frozenset({"P", "B", "T", "U"})
-_CODES_FILE = Path(__file__).with_name("write_codes.yaml")
-
-
-@cache
-def _recodings() -> dict[str, list[dict[str, Any]]]:
-    raw = yaml.safe_load(_CODES_FILE.read_text(encoding="utf-8"))
-    return dict(raw)
 
 
 def recode(field_name: str, value: str | None, first_year: int) -> str | None:
     """``value`` of the model as the 903 codes ``field_name`` in the year starting ``first_year``.
 
-    Uses write_codes.yaml; a value with no mapping there for that year is None,
-    unless the year's entry says ``others: keep`` (or, for PLACE, no entry covers
-    the year: placement types are the model's own codes).
+    From ``codes/<FIELD>.yaml`` (``from_model``), the lists the reader uses too:
+    a value with no mapping that year is None, unless the year's entry says
+    ``others: keep``; a year without a mapping writes the model's value.
     """
-    if value is None:
-        return None
-    for version in _recodings()[field_name]:
-        last = version.get("to_year")
-        if version["from_year"] <= first_year and (last is None or first_year <= last):
-            mapped = version["from_model"].get(value)
-            if mapped is None and version.get("others") == "keep":
-                return value
-            return None if mapped is None else str(mapped)
-    return value if field_name == "PLACE" else None
+    return field_codes(field_name).from_model(value, first_year)
 
 
 @dataclass(frozen=True)
