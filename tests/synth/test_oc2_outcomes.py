@@ -56,7 +56,7 @@ SELECT t, count(*) FILTER (WHERE NOT EXISTS (
     WHERE e.clae_person_id = y.person
       AND e.clae_entered_care_date <= y.march - INTERVAL 1 YEAR + INTERVAL 1 DAY
       AND e.clae_cla_episode_start_date <= y.march
-      AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date > y.march)
+      AND (e.clae_cla_episode_ceased_date IS NULL OR e.clae_cla_episode_ceased_date >= y.march)
 )), count(*)
 FROM y GROUP BY t ORDER BY t
 """
@@ -114,7 +114,7 @@ def test_convictions_immunisations_and_misuse(con: duckdb.DuckDBPyConnection) ->
         con,
         "SELECT avg((clai_immunisations_status = 'Y')::INT) FROM ssd_cla_immunisations",
     )
-    assert 0.78 <= up_to_date <= 0.92
+    assert 0.72 <= up_to_date <= 0.92  # 86%, 70% for UASC children; a few hundred records
     years = _one(con, "SELECT count(*) FROM ssd_cla_immunisations")
     misuse = _one(con, "SELECT count(*) FROM ssd_cla_substance_misuse")
     assert 0.01 <= misuse / years <= 0.08
@@ -159,8 +159,14 @@ def test_year_ends_of_a_period() -> None:
         start = dt.date(2021, 4, 1)
         exit_day = dt.date(2024, 3, 31)
 
-    # In care from 1 April 2021: the whole of 2021-22; left on 31 March 2024.
-    assert oc2_outcomes.year_ends(_Period()) == [dt.date(2022, 3, 31), dt.date(2023, 3, 31)]  # type: ignore[arg-type]
+    # In care from 1 April 2021: the whole of 2021-22; left on 31 March 2024 (still counted).
+    assert oc2_outcomes.year_ends(_Period()) == [  # type: ignore[arg-type]
+        dt.date(2022, 3, 31),
+        dt.date(2023, 3, 31),
+        dt.date(2024, 3, 31),
+    ]
+    _Period.exit_day = dt.date(2024, 3, 30)
+    assert oc2_outcomes.year_ends(_Period())[-1] == dt.date(2023, 3, 31)  # type: ignore[arg-type]
     _Period.start = dt.date(2021, 4, 2)
     _Period.exit_day = dt.date(2030, 1, 1)
     assert oc2_outcomes.year_ends(_Period()) == [  # type: ignore[arg-type]

@@ -447,15 +447,24 @@ def test_immunisations_latest_status_by_31_march() -> None:
 
 
 @pytest.mark.parametrize(
-    ("entered", "in_oc2"), [(dt.date(2023, 4, 1), True), (dt.date(2023, 4, 2), False)]
+    ("entered", "ceased", "in_oc2"),
+    [
+        (dt.date(2023, 4, 1), None, True),
+        (dt.date(2023, 4, 2), None, False),
+        (dt.date(2023, 4, 1), dt.date(2024, 3, 31), True),
+        (dt.date(2023, 4, 1), dt.date(2024, 3, 30), False),
+    ],
 )
-def test_oc2_children_were_looked_after_from_1_april(entered: dt.date, in_oc2: bool) -> None:
-    # DfE: looked after continuously for 12 months at 31 March = since 1 April at the latest.
+def test_oc2_children_were_looked_after_from_1_april(
+    entered: dt.date, ceased: dt.date | None, in_oc2: bool
+) -> None:
+    # DfE: looked after continuously for 12 months at 31 March = since 1 April at the latest,
+    # to 31 March (ceasing that day counts, as the DfE rules' definition has it).
     model = _oc2_model()
     model.person = {"C": {"pers_dob": dt.date(2000 + 15, 6, 1)}}
     model.episodes = [
         {"clae_person_id": "C", "clae_cla_episode_start_date": entered,
-         "clae_cla_episode_ceased_date": None, "clae_entered_care_date": entered},
+         "clae_cla_episode_ceased_date": ceased, "clae_entered_care_date": entered},
     ]  # fmt: skip
     rows = oc2_rows(model, _Y2324, {"C"})
     assert [r["CHILD"] for r in rows] == (["C"] if in_oc2 else [])

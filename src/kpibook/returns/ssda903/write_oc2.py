@@ -29,13 +29,13 @@ from kpibook.returns.ssda903.write_tables import Model, Row, Year, _age, _birthd
 
 
 def _period_start(model: Model, child: str, on: dt.date) -> dt.date | None:
-    """Start of the period of care the child is in on ``on`` (None if not looked after)."""
+    """Start of the period of care the child is in on ``on``, or ceased on ``on`` (else None)."""
     start = None
     for e in model.episodes:
         if str(e["clae_person_id"]) != child:
             continue
         began, ceased = e["clae_cla_episode_start_date"], e["clae_cla_episode_ceased_date"]
-        if began <= on and (ceased is None or ceased > on):
+        if began <= on and (ceased is None or ceased >= on):
             start = e["clae_entered_care_date"] or began
     return start
 
@@ -86,9 +86,11 @@ def misuse_items(model: Model, child: str, year: Year) -> tuple[str, str | None,
 def oc2_rows(model: Model, year: Year, children: set[str]) -> list[Row]:
     """Children looked after continuously for 12 months or more at 31 March.
 
-    Those whose period of care began on or before 1 April (the DfE's definition,
-    used by rules 186 to 198: a child who came into care on 1 April has been looked
-    after for the whole year).
+    Those whose period of care began on or before 1 April and who were still
+    looked after at 31 March or ceased to be that day: the DfE's definition, as
+    its rules 186 to 198 apply it (a child who came into care on 1 April has been
+    looked after for the whole year; only a period ending before 31 March breaks
+    the year).
     """
     rows = []
     for child in sorted(children, key=lambda c: (len(c), c)):

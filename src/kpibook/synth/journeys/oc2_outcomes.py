@@ -82,14 +82,15 @@ def year_ends(period: Period) -> list[dt.date]:
 
     The period began on or before 1 April of the year before (so the child was
     looked after for the whole collection year: the DfE's definition) and the
-    child was still looked after on the day (and the day is within the window).
+    child was still looked after on the day, or left care that day (the DfE's
+    rules count a child ceasing on 31 March in OC2); the day is within the window.
     """
     child = period.child
     out: list[dt.date] = []
     year = period.start.year + (1 if period.start > dt.date(period.start.year, 4, 1) else 0) + 1
     while True:
         end = dt.date(year, 3, 31)
-        if end > child.window.end or end >= period.exit_day:
+        if end > child.window.end or end > period.exit_day:
             return out
         out.append(end)
         year += 1
