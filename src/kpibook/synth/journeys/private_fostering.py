@@ -31,8 +31,9 @@ _KENT_CHILDREN = sum(d.children_2016 for d in DISTRICTS)
 class PrivateFosteringParams:
     """Rates and durations of private fostering arrangements (defaults are calibrated)."""
 
-    notifications_per_year: float = 36.0
-    """New arrangements notified a year, county-wide at scale 1 (split by child population)."""
+    notifications_per_year: float = 33.0
+    """New arrangements notified a year, county-wide at scale 1 (split by child population);
+    with the lengths below, about 25 arrangements are current at any time (Kent: 25)."""
     minimum_days: int = 28
     """Shortest arrangement (shorter ones are not private fostering)."""
     mean_extra_days: float = 275.0

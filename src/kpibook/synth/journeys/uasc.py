@@ -67,8 +67,10 @@ class UascParams:
     """Age on arrival (as assessed). Most leave care at 18, so the ages set how long they
     stay: about a year and a half on average, which gives 35-40 leaving care a month in 2016
     (Kent's SUASC service: 36 in August 2016)."""
-    first_of_january: float = 0.20
-    """Chance the assessed date of birth is recorded as 1 January."""
+    first_of_january: float = 0.35
+    """Chance the assessed date of birth is recorded as 1 January (common after an age
+    assessment): those young people all turn 18, and most leave care, in January, so the
+    other months see fewer leave (Kent's SUASC service: 36 in August 2016)."""
     nationalities: tuple[tuple[tuple[str, str], float], ...] = (
         (("Afghan", "AOTH"), 0.25), (("Eritrean", "BAFR"), 0.20), (("Albanian", "WOTH"), 0.11),
         (("Iraqi", "OOTH"), 0.10), (("Syrian", "OOTH"), 0.08), (("Sudanese", "BAFR"), 0.07),
