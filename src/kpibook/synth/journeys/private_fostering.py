@@ -31,7 +31,7 @@ _KENT_CHILDREN = sum(d.children_2016 for d in DISTRICTS)
 class PrivateFosteringParams:
     """Rates and durations of private fostering arrangements (defaults are calibrated)."""
 
-    notifications_per_year: float = 33.0
+    notifications_per_year: float = 35.0
     """New arrangements notified a year, county-wide at scale 1 (split by child population);
     with the lengths below, about 25 arrangements are current at any time (Kent: 25)."""
     minimum_days: int = 28
