@@ -5,9 +5,7 @@ start and authorisation, CIN plan start and end, enquiry start, conference and
 CP plan end in it, and never while an assessment or plan is still open.
 Queries 8569Q (a referral with no further action closes the day it is made),
 8863Q (no assessment starts while another of the episode's is open) and 8585Q
-(closure reason RC2, died, only with a date of death); 2991Q (an enquiry comes
-with an assessment of its episode: one running alongside it, or the one whose
-outcome it is).
+(closure reason RC2, died, only with a date of death).
 
 A district shard and the county's asylum-seeking children are simulated over a
 short window. The same shards simulated with the generator's waiting switched
@@ -143,41 +141,6 @@ def test_without_waiting_for_the_work_the_rules_break(unwaiting: dict[str, Shard
     assert district_breaches.get("8565 work after closure")
     assert district_breaches.get("8863Q assessment while another is open")
     assert county_breaches.get("8565 work after closure")
-
-
-def _enquiries_without_assessment(shard: Shard) -> list[str]:
-    """Enquiries with no assessment of their episode under way or finished that day."""
-    spans: dict[object, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for row in shard.batch.rows("ssd_cin_assessments"):
-        auth = row["cina_assessment_auth_date"]
-        spans[row["cina_referral_id"]].append(
-            (_day(row["cina_assessment_start_date"]), OPEN if auth is None else _day(auth))
-        )
-    alone = []
-    for row in shard.batch.rows("ssd_s47_enquiry"):
-        start = _day(row["s47e_s47_start_date"])
-        # an assessment starting with the referral may start up to 3 working days after
-        # the enquiry that starts the day of the referral (after the window's end)
-        if start + dt.timedelta(days=7) <= shard.window.end and not any(
-            a <= start + dt.timedelta(days=7) and start <= b
-            for a, b in spans[row["s47e_referral_id"]]
-        ):
-            alone.append(str(row["s47e_s47_enquiry_id"]))
-    return alone
-
-
-def test_every_enquiry_comes_with_an_assessment(shards: dict[str, Shard], roster: Roster) -> None:
-    shard = shards["district"]
-    assert sum(1 for _ in shard.batch.rows("ssd_s47_enquiry")) > 100
-    assert _enquiries_without_assessment(shard) == []
-    with pytest.MonkeyPatch.context() as mp:  # as before: no assessment with a later enquiry
-        mp.setattr(
-            referral._Episode,
-            "_later_s47",
-            lambda self, t: self._s47(t, self.p.icpc_after_later_s47, assessing=False),
-        )
-        before = _district(roster)
-    assert len(_enquiries_without_assessment(before)) > 10
 
 
 def test_referrals_with_no_further_action_close_the_day_they_are_made(

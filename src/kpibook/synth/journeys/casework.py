@@ -36,20 +36,17 @@ class Case:
     team_id: str
     _worker: Worker | None = None
 
-    def worker(self, day: dt.date, rng: random.Random | None = None) -> str:
+    def worker(self, day: dt.date) -> str:
         """The worker of the holding team who did a piece of work on ``day``.
 
         The same worker carries on the case's pieces of work while in post;
-        a new one is picked from the team once they have left, drawn from the
-        child's stream; or, with ``rng``, drawn from it for this piece of work
-        only (the case's worker is left as it is, so no later draw moves).
+        a new one is picked from the team once they have left.
         """
         w = self._worker
         if w is None or not w.start <= day <= w.leave:
             child = self.child
-            w = child.shard.roster.pick(self.team_id, min(day, child.window.end), rng or child.rng)
-            if rng is None:
-                self._worker = w
+            w = child.shard.roster.pick(self.team_id, min(day, child.window.end), child.rng)
+            self._worker = w
         return w.professional_id
 
 

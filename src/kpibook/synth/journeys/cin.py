@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import random
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,14 +83,9 @@ class Assessment:
     seen: bool
 
 
-def sample_assessment(
-    case: Case, start: dt.date, params: CinParams = PARAMS, *, rng: random.Random | None = None
-) -> Assessment:
-    """Sample the working days an assessment starting on ``start`` takes to authorise.
-
-    Draws from ``rng``, else from the child's stream.
-    """
-    rng = rng or case.child.rng
+def sample_assessment(case: Case, start: dt.date, params: CinParams = PARAMS) -> Assessment:
+    """Sample the working days an assessment starting on ``start`` takes to authorise."""
+    rng = case.child.rng
     if rng.random() < params.late:
         wd = 46 + int(rng.expovariate(1 / params.late_mean_wd))
     else:
@@ -150,17 +144,15 @@ def emit_assessment(
     params: CinParams = PARAMS,
     *,
     after_enquiry: bool = False,
-    rng: random.Random | None = None,
 ) -> None:
     """Write an assessment (and its factors, once authorised) with the given outcome.
 
     An assessment ending in no further action (or early help) may find no
     factors (code 21), unless it ran alongside a section 47 enquiry
-    (``after_enquiry``): that one records the need's first factor. Draws from
-    ``rng``, else from the child's stream.
+    (``after_enquiry``): that one records the need's first factor.
     """
     child = case.child
-    rng = rng or child.rng
+    rng = child.rng
     if a.start > child.window.end:
         return
     assessment_id = child.new_id("ssd_cin_assessments")
@@ -182,7 +174,7 @@ def emit_assessment(
             ),
             None if auth is None else yn(outcome in ("nfa", "early_help")),
             case.team_id,
-            case.worker(a.start, rng),
+            case.worker(a.start),
         ),
     )
     if auth is None:

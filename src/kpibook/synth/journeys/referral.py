@@ -64,13 +64,7 @@ from kpibook.synth.journeys.casework import (
     work_ends,
     yn,
 )
-from kpibook.synth.journeys.cin import (
-    Assessment,
-    cin_plan,
-    emit_assessment,
-    plan_length,
-    sample_assessment,
-)
+from kpibook.synth.journeys.cin import cin_plan, emit_assessment, plan_length, sample_assessment
 from kpibook.synth.journeys.protection import cp_plan, s47_enquiry
 from kpibook.synth.journeys.quality import audit_cases
 
@@ -259,7 +253,7 @@ class _Episode:
             elif state == "cp":
                 state, t = self._cp(t)
             elif state == "s47":
-                state, t = self._later_s47(t)
+                state, t = self._s47(t, self.p.icpc_after_later_s47, assessing=False)
             else:
                 state, t = self._cin(t, state[4:])
 
@@ -322,29 +316,6 @@ class _Episode:
         if self.rng.random() < self.p.cin_after_s47:
             return "cin:after_s47", res.end
         return "close:RC7", self.lag(res.end)
-
-    def _later_s47(self, t: dt.date) -> tuple[str, dt.date]:
-        """An enquiry later in the episode, with a single assessment alongside it.
-
-        The assessment starts with the enquiry unless one of the episode's is
-        still open (or was authorised that day: the enquiry is its outcome), and
-        records the enquiry's outcome; when the enquiry ends in closure, the
-        assessment is authorised by the day the case closes. Its draws come from
-        a stream of the child's own for the purpose (CIN census query 2991Q: an
-        enquiry comes with an assessment in the same episode).
-        """
-        case = self.case
-        fresh = assessed_by(self.child, case.referral_id) < t
-        state, end = self._s47(t, self.p.icpc_after_later_s47, assessing=False)
-        if fresh:
-            own = self.child.stream("s47_assessment")
-            outcome = "s47" if state in ("cp", "stop") else "cin" if state[:4] == "cin:" else "nfa"
-            a = sample_assessment(case, t, rng=own)
-            if state.startswith("close:") and a.auth > end:
-                # concluded with the enquiry: authorised by the time the case closes
-                a = Assessment(a.start, end, a.seen)
-            emit_assessment(case, a, outcome, self.need, after_enquiry=True, rng=own)
-        return state, end
 
     def _cp(self, t: dt.date) -> tuple[str, dt.date]:
         plan_id, icpc_id = self.plan
