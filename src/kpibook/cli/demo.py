@@ -25,13 +25,14 @@ from kpibook.pipeline.publishing import publish_pack
 from kpibook.scorecard import format as fmt
 from kpibook.scorecard.demographics import demographics
 from kpibook.scorecard.model import Pack
+from kpibook.synth.run import DEFAULT_SEED
 
 
 def demo_command(
     out: Annotated[Path, typer.Option("--out", help="Folder for the demo's output.")] = Path(
         "demo-output"
     ),
-    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 1,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = DEFAULT_SEED,
 ) -> None:
     """Run the demo end to end: synthetic council, figures, and the August 2016 scorecard pack.
 

@@ -12,7 +12,7 @@ from rich.console import Console
 from kpibook.cli.options import month_end, month_start
 from kpibook.cli.progress import step_progress
 from kpibook.cli.summary import print_summary
-from kpibook.synth.run import SynthRequest, generate
+from kpibook.synth.run import DEFAULT_SEED, SynthRequest, generate
 from kpibook.synth.sink import OutputFormat
 
 
@@ -53,7 +53,9 @@ def run_synth(
 
 def synth_command(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the tables to.")],
-    seed: Annotated[int, typer.Option("--seed", help="Random seed; same seed, same files.")] = 1,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed; same seed, same files.")
+    ] = DEFAULT_SEED,
     start: Annotated[str, typer.Option("--from", help="First month, YYYY-MM.")] = "2011-04",
     end: Annotated[str, typer.Option("--to", help="Last month, YYYY-MM.")] = "2018-03",
     scale: Annotated[
