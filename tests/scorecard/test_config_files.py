@@ -18,7 +18,7 @@ def test_shipped_examples_read() -> None:
     profile = read_profile(example_file("profile.yaml"))
     assert profile.title == "Specialist Children's Services Performance Management Scorecard"
     notes = read_commentary(example_file("commentary.yaml"), AUGUST)
-    assert set(notes) == {"SCS-09", "SCS-17", "SCS-25", "SCS-44"}
+    assert set(notes) == {"SCS-08", "SCS-09", "SCS-17", "SCS-25", "SCS-32", "SCS-44"}
     assert notes["SCS-09"].text.startswith("Performance has improved")
 
 
