@@ -19,15 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kpibook.returns.dfe.runner import ValidatorUnavailable, venv_python
+from kpibook.returns.dfe.runner import ValidatorUnavailable, run_script, venv_python
 
 __all__ = ["CinFlag", "CinValidation", "ValidatorUnavailable", "ruleset", "validate_cin"]
 
@@ -89,23 +87,10 @@ def validate_cin(
     (including a year it has no rules for).
     """
     rules = ruleset(year)
-    python = venv_python(venv)
     file = Path(path).resolve()
-    started = time.monotonic()
-    # A fixed interpreter and script, arguments as a list: no shell.
-    proc = subprocess.run(
-        [str(python), str(_SCRIPT), str(file), rules],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=str(file.parent),
-        check=False,
+    payload, seconds = run_script(
+        venv_python(venv), _SCRIPT, [str(file), rules], cwd=file.parent, timeout=timeout, what="CIN"
     )
-    seconds = time.monotonic() - started
-    if proc.returncode != 0:
-        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
-        raise RuntimeError(f"the DfE CIN validator failed (exit {proc.returncode}):\n{tail}")
-    payload = json.loads(proc.stdout)
     return CinValidation(
         flags=tuple(
             CinFlag(

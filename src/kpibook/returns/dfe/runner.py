@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kpibook.returns.ssda903.write_tables import Year
 
@@ -83,6 +84,31 @@ def venv_python(venv: Path | None = None) -> Path:
     return python
 
 
+def run_script(
+    python: Path, script: Path, args: Sequence[str], *, cwd: Path, timeout: float, what: str
+) -> tuple[dict[str, Any], float]:
+    """Run one of our validator scripts with the DfE environment's Python; its JSON and seconds.
+
+    Raises RuntimeError (with the end of its error output) if the script fails.
+    """
+    started = time.monotonic()
+    # A fixed interpreter and script, arguments as a list: no shell.
+    proc = subprocess.run(
+        [str(python), str(script), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=str(cwd),
+        check=False,
+    )
+    seconds = time.monotonic() - started
+    if proc.returncode != 0:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
+        raise RuntimeError(f"the DfE {what} validator failed (exit {proc.returncode}):\n{tail}")
+    payload: dict[str, Any] = json.loads(proc.stdout)
+    return payload, seconds
+
+
 def validate_903(
     folder: Path, year: str, *, la: str = KENT, venv: Path | None = None, timeout: float = 1800
 ) -> Validation:
@@ -93,22 +119,15 @@ def validate_903(
     without the environment, RuntimeError if the validator itself fails.
     """
     target = Year.parse(year)
-    python = venv_python(venv)
-    started = time.monotonic()
-    # A fixed interpreter and script, arguments as a list: no shell.
-    proc = subprocess.run(
-        [str(python), str(_SCRIPT_903), str(Path(folder).resolve()), str(target.end.year), la],
-        capture_output=True,
-        text=True,
+    folder_path = Path(folder).resolve()
+    payload, seconds = run_script(
+        venv_python(venv),
+        _SCRIPT_903,
+        [str(folder_path), str(target.end.year), la],
+        cwd=folder_path,
         timeout=timeout,
-        cwd=str(Path(folder).resolve()),
-        check=False,
+        what="903",
     )
-    seconds = time.monotonic() - started
-    if proc.returncode != 0:
-        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
-        raise RuntimeError(f"the DfE 903 validator failed (exit {proc.returncode}):\n{tail}")
-    payload = json.loads(proc.stdout)
     return Validation(
         errors=tuple(
             RuleError(
