@@ -21,7 +21,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
@@ -103,16 +103,9 @@ def finding(
     sheet: str | None = None,
 ) -> Problem:
     """A data-quality finding: reported, and the import goes on."""
-    return Problem(
-        Severity.WARNING,
-        rule,
-        str(file),
-        message,
-        hint=hint,
-        row=row,
-        column=column,
-        line=line,
-        sheet=sheet,
+    return replace(
+        structural(file, rule, message, hint, row=row, column=column, line=line, sheet=sheet),
+        severity=Severity.WARNING,
     )
 
 

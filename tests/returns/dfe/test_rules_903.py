@@ -1,7 +1,7 @@
 """The DfE's own 903 rules on kpibook's exports (needs .dfe-venv: bash scripts/dfe-validators.sh).
 
-Skipped, saying so, when the DfE environment has not been made. The lead
-decides whether CI makes it (about 30 s to install; each run below about 15 s).
+Skipped, saying so, when the DfE environment has not been made (the README's
+test command makes it; each run below takes about 15 s).
 """
 
 from __future__ import annotations
@@ -11,22 +11,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from dfe_support import needs_dfe, small_council
 
-from kpibook.returns.dfe.runner import ValidatorUnavailable, validate_903, venv_python
+from kpibook.returns.dfe.runner import validate_903
 from kpibook.returns.ssda903.write import write_903
-from kpibook.synth.run import SynthRequest, generate
-
-try:
-    venv_python()
-    HAVE_DFE = True
-except ValidatorUnavailable:
-    HAVE_DFE = False
-
-needs_dfe = pytest.mark.skipif(
-    not HAVE_DFE,
-    reason="the DfE validators' environment (.dfe-venv) is missing: "
-    "run 'bash scripts/dfe-validators.sh' to make it",
-)
 
 VALIDATOR_DEFECTS = frozenset({"1001", "SW11bSTG2", "SW12STG2", "575", "577", "187"})
 """Rules whose published implementation flags correct data (docs/returns-dfe-rules.md):
@@ -39,18 +27,7 @@ a child adopted on 31 March after a year in care (its AD1, which rule 601 requir
 @pytest.fixture(scope="module")
 def export_2023_24(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dfe903")
-    data = root / "data"
-    generate(
-        SynthRequest(
-            out=data,
-            seed=3,
-            start=dt.date(2021, 4, 1),
-            end=dt.date(2024, 3, 31),
-            scale=0.05,
-            fmt="csv",
-            processes=1,
-        )
-    )
+    data = small_council(root / "data", 3, dt.date(2021, 4, 1), dt.date(2024, 3, 31))
     out = root / "903"
     write_903(data, "2023-24", out, la_number="886")
     return out

@@ -12,40 +12,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from dfe_support import needs_dfe, small_council
 
 from kpibook.returns.cin import write_cin
-from kpibook.returns.cin.dfe import ValidatorUnavailable, ruleset, validate_cin
-from kpibook.returns.dfe.runner import venv_python
-from kpibook.synth.run import SynthRequest, generate
-
-try:
-    venv_python()
-    HAVE_DFE = True
-except ValidatorUnavailable:
-    HAVE_DFE = False
-
-needs_dfe = pytest.mark.skipif(
-    not HAVE_DFE,
-    reason="the DfE validators' environment (.dfe-venv) is missing: "
-    "run 'bash scripts/dfe-validators.sh' to make it",
-)
+from kpibook.returns.cin.dfe import ruleset, validate_cin
 
 
 @pytest.fixture(scope="module")
 def census_2023_24(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dfecin")
-    data = root / "data"
-    generate(
-        SynthRequest(
-            out=data,
-            seed=2,
-            start=dt.date(2022, 4, 1),
-            end=dt.date(2024, 3, 31),
-            scale=0.05,
-            fmt="csv",
-            processes=1,
-        )
-    )
+    data = small_council(root / "data", 2, dt.date(2022, 4, 1), dt.date(2024, 3, 31))
     return write_cin(data, "2023-24", root / "cin-2023-24.xml")
 
 
