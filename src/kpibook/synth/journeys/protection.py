@@ -77,7 +77,7 @@ class ProtectionParams:
     summer_end_factor: float = 0.28
     """Multiplier of the end chance at reviews in the school summer holiday (Aug), when
     schools cannot report to the conference and chairs tend to continue the plan (Kent
-    ended 48 plans in August 2016; seeds 1-6 average 48 over the Augusts of 2012-17)."""
+    ended 48 plans in August 2016; seeds 1-20 average 49.7: docs/synthetic-council.md)."""
     review_early_days: tuple[int, int] = (0, 14)
     """Days before the due date a review is held (uniform, then back to a working day)."""
     care_per_year: float = 0.15
